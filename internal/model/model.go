@@ -144,7 +144,8 @@ func (a *Article) SetField(field, value string, p Provenance) {
 // Failure is an input that could not be read or cleaned. Failures are counted
 // and reported; they never stop a batch.
 type Failure struct {
-	Source string // file, with "#N" or ":line" when known
+	Source string // file, with "#N" when a record of a container is at fault
+	Path   string // the file alone; may be empty when Source is a plain path
 	Err    error
 }
 

@@ -1,0 +1,310 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sitrep/sitrep/internal/export"
+	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+func (a *app) lsCmd() *cobra.Command {
+	var opt store.ListOptions
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "ls",
+		Short: "List stored articles, newest first",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			arts, err := st.List(cmd.Context(), opt)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				w := export.NewJSONLWriter(a.stdout)
+				for _, art := range arts {
+					if err := w.Write(art); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tPUBLISHED\tLANG\tOUTLET\tTITLE")
+			for _, art := range arts {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", art.ID, dash(art.Published), dash(art.Language),
+					dash(clipRunes(art.Outlet, 24)), dash(clipRunes(oneLine(art.Title), 70)))
+			}
+			return tw.Flush()
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&opt.Limit, "limit", 50, "at most this many articles (0: all)")
+	f.IntVar(&opt.Offset, "offset", 0, "skip this many")
+	f.StringVar(&opt.Outlet, "outlet", "", "only this outlet")
+	f.StringVar(&opt.Language, "lang", "", "only this language (ISO 639-1)")
+	f.StringVar(&opt.Since, "since", "", "published on or after YYYY-MM-DD")
+	f.StringVar(&opt.Until, "until", "", "published on or before YYYY-MM-DD")
+	f.BoolVar(&asJSON, "json", false, "JSON Lines instead of a table")
+	return cmd
+}
+
+func (a *app) showCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one article: clean text and metadata with their origins",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			art, err := st.Get(cmd.Context(), args[0])
+			if err != nil {
+				return fmt.Errorf("show %s: %w", args[0], err)
+			}
+			if asJSON {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetEscapeHTML(false)
+				enc.SetIndent("", "  ")
+				return enc.Encode(export.FromArticle(art))
+			}
+			printArticle(a.stdout, art)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the export record as JSON")
+	return cmd
+}
+
+func printArticle(w io.Writer, art model.Article) {
+	fields := []struct{ name, key, val string }{
+		{"title", model.FieldTitle, art.Title},
+		{"outlet", model.FieldOutlet, art.Outlet},
+		{"credited source", model.FieldCreditedSource, art.CreditedSource},
+		{"author", model.FieldAuthor, art.Author},
+		{"published", model.FieldPublished, art.Published},
+		{"language", model.FieldLanguage, art.Language},
+		{"url", model.FieldURL, art.URL},
+	}
+	fmt.Fprintf(w, "id         %s\nsource     %s (%s in %s)\n", art.ID, art.Source, art.Format, art.Container)
+	for _, f := range fields {
+		if f.val == "" {
+			fmt.Fprintf(w, "%-10s —\n", f.name)
+			continue
+		}
+		p := art.Provenance[f.key]
+		why := p.From
+		if p.Evidence != "" && p.Evidence != f.val {
+			why += fmt.Sprintf(": %q", clipRunes(p.Evidence, 80))
+		}
+		fmt.Fprintf(w, "%-10s %s   [%s]\n", f.name, oneLine(f.val), why)
+	}
+	for _, warn := range art.Warnings {
+		fmt.Fprintf(w, "warning    %s\n", warn)
+	}
+	fmt.Fprintf(w, "\n%s\n", art.Text)
+}
+
+func (a *app) searchCmd() *cobra.Command {
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "search QUERY...",
+		Short: `Full-text search over titles and text ("quoted phrases" allowed)`,
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			hits, err := st.Search(cmd.Context(), strings.Join(args, " "), limit)
+			if err != nil {
+				return err
+			}
+			for _, h := range hits {
+				fmt.Fprintf(a.stdout, "%s  %s  %s\n    %s\n", h.Article.ID, dash(h.Article.Published),
+					dash(oneLine(h.Article.Title)), oneLine(h.Snippet))
+			}
+			if len(hits) == 0 {
+				fmt.Fprintln(a.stderr, "no match")
+			}
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&limit, "limit", 20, "at most this many hits")
+	return cmd
+}
+
+func (a *app) exportCmd() *cobra.Command {
+	var format, out string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write every article as JSON Lines (the public record format)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "jsonl" {
+				return &exitError{code: ExitUsage, err: fmt.Errorf("export: unknown format %q (supported: jsonl)", format)}
+			}
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			var w io.Writer = a.stdout
+			var file *os.File
+			if out != "" && out != "-" {
+				// Write beside the target and rename, so a failed export
+				// never leaves a truncated file where a good one was.
+				file, err = os.CreateTemp(dirOf(out), ".sitrep-export-*")
+				if err != nil {
+					return fmt.Errorf("export: %w", err)
+				}
+				defer os.Remove(file.Name())
+				w = file
+			}
+			bw := bufio.NewWriterSize(w, 1<<16)
+			jw := export.NewJSONLWriter(bw)
+			if err := st.Each(cmd.Context(), jw.Write); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			if err := bw.Flush(); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			if file != nil {
+				if err := file.Close(); err != nil {
+					return fmt.Errorf("export: %w", err)
+				}
+				if err := os.Rename(file.Name(), out); err != nil {
+					return fmt.Errorf("export: %w", err)
+				}
+				fmt.Fprintf(a.stderr, "exported %d articles to %s\n", jw.Count(), out)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl")
+	cmd.Flags().StringVarP(&out, "out", "o", "", "output file (default: standard output)")
+	return cmd
+}
+
+func (a *app) statsCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "stats",
+		Short: "Counts of what the store holds",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			s, err := st.Stats(cmd.Context())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "articles      %d\nraw inputs    %d (%s, %s compressed)\n", s.Articles, s.Raws,
+				humanBytes(s.RawBytes), humanBytes(s.StoredRawBytes))
+			printCounts(a.stdout, "by format", s.ByFormat)
+			printCounts(a.stdout, "by language", s.ByLanguage)
+			return nil
+		},
+	}
+}
+
+func (a *app) reprocessCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "reprocess",
+		Short: "Re-run cleaning over the raw inputs kept in the store",
+		Long: `Re-run cleaning over every raw input kept in the store, for after an
+upgrade. Line repetition is counted over the whole store first, so articles
+ingested in small batches benefit from everything ingested since.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			sum, err := newIngester(st).Reprocess(cmd.Context())
+			fmt.Fprintf(a.stdout, "articles %d  updated %d  failed %d  (%.1fs)\n", sum.Articles, sum.Updated, sum.Failed, sum.Elapsed.Seconds())
+			for _, f := range sum.Failures {
+				fmt.Fprintf(a.stdout, "  %s: %v\n", f.Source, f.Err)
+			}
+			if err != nil {
+				return err
+			}
+			if sum.Failed > 0 {
+				return &exitError{code: ExitPartial}
+			}
+			return nil
+		},
+	}
+}
+
+func printCounts(w io.Writer, title string, m map[string]int) {
+	if len(m) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return m[keys[i]] > m[keys[j]] || (m[keys[i]] == m[keys[j]] && keys[i] < keys[j]) })
+	fmt.Fprintln(w, title)
+	for _, k := range keys {
+		fmt.Fprintf(w, "  %-10s %d\n", dash(k), m[k])
+	}
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+func dirOf(path string) string {
+	if i := strings.LastIndexByte(path, os.PathSeparator); i >= 0 {
+		return path[:i+1]
+	}
+	return "."
+}

@@ -1,0 +1,95 @@
+// Package export writes stored articles in exchange formats. The JSON Lines
+// record is sitrep's public contract: later versions add fields, none are
+// renamed or removed.
+package export
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/sitrep/sitrep/internal/model"
+)
+
+// Record is one exported article. Unknown values are null, never "".
+type Record struct {
+	ID             string                      `json:"id"`
+	Source         string                      `json:"source"`
+	URL            *string                     `json:"url"`
+	Title          *string                     `json:"title"`
+	Outlet         *string                     `json:"outlet"`
+	CreditedSource *string                     `json:"credited_source"`
+	Author         *string                     `json:"author"`
+	Published      *string                     `json:"published"`
+	PublishedFrom  *string                     `json:"published_from"`
+	Language       *string                     `json:"language"`
+	Text           string                      `json:"text"`
+	Format         string                      `json:"format"`
+	Container      string                      `json:"container"`
+	ContentHash    string                      `json:"content_hash"`
+	Provenance     map[string]model.Provenance `json:"provenance"`
+	Extra          map[string]any              `json:"extra,omitempty"`
+	Warnings       []string                    `json:"warnings,omitempty"`
+}
+
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// FromArticle maps an article to its export record.
+func FromArticle(a model.Article) Record {
+	r := Record{
+		ID:             a.ID,
+		Source:         a.Source,
+		URL:            orNull(a.URL),
+		Title:          orNull(a.Title),
+		Outlet:         orNull(a.Outlet),
+		CreditedSource: orNull(a.CreditedSource),
+		Author:         orNull(a.Author),
+		Published:      orNull(a.Published),
+		Language:       orNull(a.Language),
+		Text:           a.Text,
+		Format:         string(a.Format),
+		Container:      string(a.Container),
+		ContentHash:    a.ContentHash,
+		Provenance:     a.Provenance,
+		Extra:          a.Extra,
+		Warnings:       a.Warnings,
+	}
+	if a.Published != "" {
+		r.PublishedFrom = orNull(a.Provenance[model.FieldPublished].From)
+	}
+	if r.Provenance == nil {
+		r.Provenance = map[string]model.Provenance{}
+	}
+	return r
+}
+
+// JSONLWriter writes one JSON object per line.
+type JSONLWriter struct {
+	enc *json.Encoder
+	n   int
+}
+
+// NewJSONLWriter returns a writer over w. HTML escaping is off: the output is
+// data, not markup, and escaped quotes would only hinder downstream tools.
+func NewJSONLWriter(w io.Writer) *JSONLWriter {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return &JSONLWriter{enc: enc}
+}
+
+// Write writes one article.
+func (w *JSONLWriter) Write(a model.Article) error {
+	if err := w.enc.Encode(FromArticle(a)); err != nil {
+		return fmt.Errorf("export %s: %w", a.ID, err)
+	}
+	w.n++
+	return nil
+}
+
+// Count is the number of records written.
+func (w *JSONLWriter) Count() int { return w.n }

@@ -1,0 +1,344 @@
+package plaintext
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/extract/dates"
+)
+
+// isMonth reports whether a lower-cased word names a month.
+func isMonth(w string) bool {
+	_, ok := dates.Normalize(w + " 1, 2000")
+	return ok
+}
+
+// params are the scorer's weights. They are fields rather than constants
+// so that the tuning test can vary them; Extract always uses defaultParams.
+type params struct {
+	// Length prior by words: below short a line is chrome-like, above long
+	// it is prose-like.
+	short, long float64
+	lenWeight   float64
+	sentence    float64 // bonus for ending like a sentence
+	noEnd       float64 // penalty for no closing punctuation (headline-like)
+	credit      float64 // penalty for a photo or content credit (©)
+	bullet      float64 // penalty for a short list item without punctuation
+	stopHigh    float64 // stop-word ratio typical of prose
+	stopWeight  float64
+	titleCase   float64 // penalty for mostly capitalised words
+	menu        float64 // penalty for separators, glued words, placeholders
+	teaser      float64 // penalty for a cut-off "..." ending
+	teaserHead  float64 // penalty for a headline just above a teaser
+	footer      float64 // penalty for legal text next to a copyright line
+	chrome      float64 // penalty per share of interface words
+	legal       float64
+	copyright   float64
+	url         float64
+	repeat      float64 // penalty for lines repeated across documents
+	dup         float64 // penalty for lines repeated inside the document
+	threshold   float64 // score a line must beat to add to the region
+	wordCap     float64 // cap on a line's weight in the region sum
+	shortWeight float64 // weight floor so that one-word lines still count
+	negWeight   float64 // weight floor for lines that count against a region
+	anchor      float64 // score the first line of an article must reach
+	listing     float64 // entries with dates that end an article (0: off)
+	gapGrowth   float64 // extra cost of each further line in a run of chrome
+	dupWall     float64 // copies in a page that make a short line a wall (0: off)
+}
+
+var defaultParams = params{
+	short:       6,
+	long:        20,
+	lenWeight:   1.0,
+	sentence:    0.35,
+	noEnd:       0.35,
+	credit:      0.8,
+	bullet:      0.2,
+	stopHigh:    0.30,
+	stopWeight:  1.0,
+	titleCase:   0.3,
+	menu:        0.5,
+	teaser:      1.2,
+	teaserHead:  0.8,
+	footer:      1.0,
+	chrome:      0.8,
+	legal:       0.8,
+	copyright:   1.5,
+	url:         0.4,
+	repeat:      1.0,
+	dup:         0.3,
+	threshold:   0.0,
+	wordCap:     80,
+	shortWeight: 3,
+	negWeight:   6,
+	anchor:      0.6,
+	listing:     2,
+	gapGrowth:   0.5,
+	dupWall:     3,
+}
+
+// scoreLine rates how much a line looks like article text, roughly in
+// [-2, 1.5]; positive is content.
+func (d *doc) scoreLine(l *line) float64 {
+	p := d.p
+	w := float64(l.words)
+	if l.words == 0 {
+		return -1
+	}
+	// A smooth length prior: log-scaled between short and long words.
+	s := p.lenWeight * (math.Log(w+1) - math.Log(p.short+1)) / (math.Log(p.long+1) - math.Log(p.short+1))
+	s = clamp(s, -1, 1)
+	switch {
+	case l.ending == endSentence && l.words >= 3:
+		s += p.sentence
+	case l.ending == endNone && l.words >= 2:
+		s -= p.noEnd
+	}
+	if l.bullet && l.ending != endSentence && l.words <= 12 {
+		s -= p.bullet
+	}
+	if l.creditMark {
+		s -= p.credit
+	}
+	sr := l.stopRatio(d.lang)
+	if l.words >= 4 {
+		s += p.stopWeight * clamp((sr-p.stopHigh*0.5)/(p.stopHigh), -0.6, 0.4)
+	}
+	if l.alphaWord >= 3 && l.titleRatio() > 0.7 {
+		s -= p.titleCase
+	}
+	if l.seps >= 2 || l.humps >= 2 || l.codeWords > 0 || l.longWords > 0 {
+		s -= p.menu
+	}
+	if l.ending == endTeaser {
+		s -= p.teaser
+	}
+	if l.words <= 12 {
+		s -= p.chrome * float64(l.chrome) / w
+	}
+	if l.legal >= 3 && float64(l.legal)/w > 0.08 {
+		s -= p.legal
+	}
+	if l.copyright || l.reserved {
+		s -= p.copyright
+	}
+	if l.url {
+		s -= p.url
+	}
+	s -= p.repeat * repeatLevel(l)
+	if l.dup > 0 && l.words < 15 {
+		// Once is a headline shown twice; more is a repeated label.
+		s -= p.dup * math.Min(float64(l.dup), 3)
+	}
+	return s
+}
+
+// scoreContext adjusts scores with what the neighbouring lines show: a
+// headline followed by a cut-off teaser is an entry in a list of links, and
+// a notice about the site's material next to its copyright line is part of
+// the footer.
+func (d *doc) scoreContext() {
+	for i := range d.lines {
+		l := &d.lines[i]
+		if i+1 < len(d.lines) {
+			next := &d.lines[i+1]
+			if next.ending == endTeaser && l.ending == endNone {
+				l.score -= d.p.teaserHead
+			}
+			if (next.copyright || next.reserved) && l.legal >= 2 {
+				l.score -= d.p.footer
+			}
+		}
+	}
+}
+
+// repeatLevel turns cross-document counts into a penalty in [0, 1]. Lines
+// of one site repeated on several of its pages are its template. Across
+// sites only short lines count: a long line shared by pages of different
+// sites is a syndicated paragraph, which is article text.
+func repeatLevel(l *line) float64 {
+	r := l.rep
+	lvl := 0.0
+	if r.groupDocs >= 3 && r.group >= 3 {
+		lvl = math.Min(1, float64(r.group)/float64(r.groupDocs)*3)
+	}
+	if r.docs >= 10 && r.overall >= 3 && l.words <= 12 {
+		f := float64(r.overall) / float64(r.docs)
+		lvl = math.Max(lvl, math.Min(1, float64(r.overall-2)/8+f*20))
+	}
+	return lvl
+}
+
+func clamp(x, lo, hi float64) float64 {
+	return math.Max(lo, math.Min(hi, x))
+}
+
+// pickRegion chooses the article: the contiguous run of lines whose summed
+// weighted scores is largest (the maximum-subarray form of body text
+// extraction). Weighting by words lets a long paragraph outvote a few short
+// lines, so subheadings and one-line quotes between paragraphs stay in.
+func (d *doc) pickRegion() {
+	n := len(d.lines)
+	d.keep = make([]bool, n)
+	best, bestA, bestB := 0.0, 0, 0
+	cur, curA := 0.0, 0
+	run := 0
+	for i := range d.lines {
+		v := d.value(i)
+		// A long run of chrome is a boundary between page parts, so
+		// each further line of a run costs more than the one before.
+		if v < 0 {
+			v *= 1 + d.p.gapGrowth*float64(run)
+			run++
+		} else {
+			run = 0
+		}
+		if d.wall(&d.lines[i]) {
+			v = -1e9
+		}
+		if cur <= 0 {
+			cur, curA = 0, i
+		}
+		cur += v
+		if cur > best {
+			best, bestA, bestB = cur, curA, i+1
+		}
+	}
+	d.first, d.last = bestA, bestB
+	for i := d.first; i < d.last; i++ {
+		d.keep[i] = !d.hardBoilerplate(&d.lines[i])
+	}
+}
+
+// refineRegion narrows the region once the headline is known: the article
+// starts after its headline with a line that reads like prose, and ends
+// before a comment thread or a listing of posts.
+func (d *doc) refineRegion() {
+	if d.title >= d.first && d.title < d.last {
+		d.first = d.title + 1
+	}
+	for d.first < d.last && d.lines[d.first].score < d.p.anchor {
+		d.first++
+	}
+	if k := d.listingStart(); k > d.first {
+		d.last = k
+	}
+	for d.last > d.first && d.lines[d.last-1].score < 0 {
+		d.last--
+	}
+}
+
+// skipHeader moves the region start past a byline or date block in its
+// opening lines. Pages often put promotions or a standfirst above the
+// article's own header; the header, not the first prose, is where the
+// article begins.
+func (d *doc) skipHeader() {
+	total := 0
+	for i := d.first; i < d.last; i++ {
+		total += d.lines[i].words
+	}
+	words, at := 0, -1
+	for i := d.first; i < d.last && words*4 < total; i++ {
+		l := &d.lines[i]
+		if d.headerLine(l) {
+			at = i
+		}
+		words += l.words
+	}
+	if at >= 0 {
+		d.first = at + 1
+	}
+}
+
+// headerLine reports a byline or a line that is little more than a date.
+func (d *doc) headerLine(l *line) bool {
+	if l.words > 12 || l.ending == endSentence {
+		return false
+	}
+	if _, _, ok := l.byline(); ok {
+		return true
+	}
+	if ms := l.dateMatches(); len(ms) > 0 {
+		return l.words <= 8
+	}
+	return false
+}
+
+// listingStart finds where a run of similar entries begins after the
+// article, such as comments each signed "Posted by: name | date", and
+// returns its first line, or -1. An entry is marked by a short line that
+// carries a date or time and no sentence; two or more of them after enough
+// article text mean the article has ended.
+func (d *doc) listingStart() int {
+	words := 0
+	type entry struct {
+		first, n int
+		lastAt   int
+	}
+	var entries map[string]*entry
+	best := -1
+	for i := d.first; i < d.last; i++ {
+		l := &d.lines[i]
+		if words >= 40 && l.words <= 15 && l.ending != endSentence && (l.clock || len(l.dateMatches()) > 0) {
+			// Entries of one listing start with the same label:
+			// "Posted by", "Comment from". A bare date is no label.
+			sig := strings.ToLower(l.first)
+			if r, _ := utf8.DecodeRuneInString(sig); unicode.IsLetter(r) && !isMonth(sig) {
+				if entries == nil {
+					entries = map[string]*entry{}
+				}
+				e := entries[sig]
+				switch {
+				case e == nil:
+					entries[sig] = &entry{first: i, n: 1, lastAt: i}
+				case i > e.lastAt+1: // prose between entries
+					e.n++
+					e.lastAt = i
+					if d.p.listing > 0 && e.n >= int(d.p.listing) && (best < 0 || e.first < best) {
+						best = e.first
+					}
+				}
+			}
+		}
+		words += l.words
+	}
+	return best
+}
+
+// value is a line's contribution to a region: its score weighted by its
+// words. Lines that count against a region weigh at least negWeight words,
+// so a run of one-word menu items costs as much as a sentence.
+func (d *doc) value(i int) float64 {
+	l := &d.lines[i]
+	s := l.score - d.p.threshold
+	w := math.Min(float64(l.words), d.p.wordCap)
+	if s < 0 {
+		w = math.Max(w, d.p.negWeight)
+	} else {
+		w = math.Max(w, d.p.shortWeight)
+	}
+	return s * w
+}
+
+// wall reports a line that no article runs across: a short label that the
+// page repeats several times, as in "Reply" or "Report this comment" under
+// every comment.
+func (d *doc) wall(l *line) bool {
+	return d.p.dupWall > 0 && l.dup+1 >= int(d.p.dupWall) && l.words <= 8 && l.score < 0
+}
+
+// hardBoilerplate is chrome that is dropped even inside the article run.
+func (d *doc) hardBoilerplate(l *line) bool {
+	switch {
+	case l.copyright, l.reserved:
+		return true
+	case l.firstCue && l.colonAt >= 1 && l.colonAt <= 3 && l.ending != endSentence:
+		return true // "Read also: <headline>"
+	case repeatLevel(l) >= 0.99 && l.words <= 12:
+		return true
+	}
+	return false
+}
