@@ -14,7 +14,7 @@ func TestIngestReadBack(t *testing.T) {
 	if code != ExitPartial {
 		t.Fatalf("exit %d, want %d (some inputs are bad)\n%s%s", code, ExitPartial, out, errOut)
 	}
-	for _, want := range []string{"read 4 ", "stored 4 ", "already present 0 ", "failed 3 ", "wire.jsonl#2", "empty.txt", "blob.bin"} {
+	for _, want := range []string{"read 4 ", "stored 4 ", "already present 0 ", "failed 3 ", "wire.jsonl:2", "empty.txt", "blob.bin"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}

@@ -114,7 +114,9 @@ func printSummary(w io.Writer, s pipeline.Summary) {
 		for k := range reasons {
 			keys = append(keys, k)
 		}
-		sort.Slice(keys, func(i, j int) bool { return reasons[keys[i]] > reasons[keys[j]] || (reasons[keys[i]] == reasons[keys[j]] && keys[i] < keys[j]) })
+		sort.Slice(keys, func(i, j int) bool {
+			return reasons[keys[i]] > reasons[keys[j]] || (reasons[keys[i]] == reasons[keys[j]] && keys[i] < keys[j])
+		})
 		fmt.Fprintln(w, "by reason:")
 		for _, k := range keys {
 			fmt.Fprintf(w, "  %5d  %s\n", reasons[k], k)

@@ -95,7 +95,7 @@ article with its metadata and raw input in an embedded store.`,
 	root.PersistentFlags().BoolVarP(&a.verbose, "verbose", "v", false, "log debug details to stderr")
 	root.AddCommand(
 		a.ingestCmd(), a.lsCmd(), a.showCmd(), a.searchCmd(), a.exportCmd(),
-		a.statsCmd(), a.reprocessCmd(), a.evalCmd(),
+		a.statsCmd(), a.reprocessCmd(), a.evalCmd(), a.benchCmd(),
 	)
 	return root
 }

@@ -226,7 +226,7 @@ type DocScore struct {
 
 // Prediction is what a system produced for one document.
 type Prediction struct {
-	Text                                                    string
+	Text                                                   string
 	Title, Author, Published, Outlet, CreditedSource, Lang string
 }
 

@@ -24,7 +24,7 @@ func (w *walker) feed(path string, raw []byte) error {
 		src := fmt.Sprintf("%s#%d", path, i)
 		doc, err := feedDoc(f, i, w.opt.MaxRecordBytes)
 		if err != nil {
-			if err := w.fail(src, err); err != nil {
+			if err := w.failAt(path, src, err); err != nil {
 				return err
 			}
 			continue

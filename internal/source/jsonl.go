@@ -56,7 +56,7 @@ func (w *walker) jsonl(path string, r *bufio.Reader) error {
 			}
 		}
 		if ferr != nil {
-			if err := w.fail(fmt.Sprintf("%s:%d", path, n), ferr); err != nil {
+			if err := w.failAt(path, fmt.Sprintf("%s:%d", path, n), ferr); err != nil {
 				return err
 			}
 		}

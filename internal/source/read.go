@@ -14,9 +14,12 @@ import (
 	"github.com/sitrep/sitrep/internal/model"
 )
 
-// bufSize is the read buffer, and so also the sniffing window: detection
-// looks at the first bufSize bytes.
+// bufSize is the read buffer; it must exceed sniffLen so that detection can
+// peek without consuming.
 const bufSize = 64 << 10
+
+// feedItemsFactor is how many documents' worth of bytes a feed file may hold.
+const feedItemsFactor = 4
 
 func (w *walker) file(path string, info fs.FileInfo, named bool) error {
 	mode := info.Mode()
@@ -75,9 +78,15 @@ func (w *walker) stream(path string, r io.Reader) error {
 	case model.FormatWARC:
 		return w.warc(path, body)
 	case model.FormatFeed:
-		raw, err := io.ReadAll(body)
+		// A feed is parsed whole, so it is bounded like a document, with
+		// room for its many items.
+		limit := int64(w.opt.MaxRecordBytes) * feedItemsFactor
+		raw, err := io.ReadAll(io.LimitReader(body, limit+1))
 		if err != nil {
 			return w.fail(path, readErr(err))
+		}
+		if int64(len(raw)) > limit {
+			return w.fail(path, fmt.Errorf("feed exceeds %d bytes", limit))
 		}
 		return w.feed(path, raw)
 	}

@@ -18,16 +18,28 @@ import (
 // Options bound what the source stage will read, so one hostile or broken
 // input cannot exhaust memory.
 type Options struct {
-	MaxFileBytes    int64 // largest input file read; larger → Failure naming the file
-	MaxDecompressed int64 // bound on the bytes a .gz may expand to
-	MaxRecordBytes  int   // bound on one JSONL line / WARC record / document body
+	// MaxFileBytes is the largest input file read (default 64 GiB); a larger
+	// one becomes a Failure naming the file, without being read. Memory is
+	// bounded by MaxRecordBytes, not by this: JSONL and WARC files stream,
+	// and Common Crawl News WARC files run to several gigabytes.
+	MaxFileBytes int64
+	// MaxDecompressed bounds the bytes a .gz may expand to (default 64 GiB),
+	// so a gzip bomb fails cleanly instead of filling hours with reading.
+	// It applies to streamed containers (JSONL, WARC) too: their records
+	// read before the bound are kept.
+	MaxDecompressed int64
+	// MaxRecordBytes bounds one JSONL line, WARC record, feed item body or
+	// text/HTML document, and a decoded HTTP body (default 32 MiB). A whole
+	// feed file may hold feedItemsFactor times as much.
+	MaxRecordBytes int
 }
 
-// DefaultOptions returns the bounds used when a field of Options is zero.
+// DefaultOptions returns the bounds used when a field of Options is zero or
+// negative.
 func DefaultOptions() Options {
 	return Options{
-		MaxFileBytes:    1 << 30,
-		MaxDecompressed: 1 << 30,
+		MaxFileBytes:    64 << 30,
+		MaxDecompressed: 64 << 30,
 		MaxRecordBytes:  32 << 20,
 	}
 }
@@ -142,8 +154,11 @@ func (w *walker) emit(it Item) error {
 
 func (w *walker) doc(d model.RawDoc) error { return w.emit(Item{Doc: &d}) }
 
-func (w *walker) fail(source string, err error) error {
-	return w.emit(Item{Failure: &model.Failure{Source: source, Err: err}})
+func (w *walker) fail(path string, err error) error { return w.failAt(path, path, err) }
+
+// failAt reports a failure of one record (source) inside the file path.
+func (w *walker) failAt(path, source string, err error) error {
+	return w.emit(Item{Failure: &model.Failure{Source: source, Path: path, Err: err}})
 }
 
 // osErr drops the path from an *fs.PathError, since the Failure carrying it

@@ -154,6 +154,9 @@ func TestBadInput(t *testing.T) {
 		{"jsonl-bomb.jsonl.gz", gz(bytes.Repeat([]byte(`{"text":"tide"}`+"\n"), 100000)), Options{MaxDecompressed: 64},
 			[]string{`jsonl-bomb.jsonl.gz#1 jsonl/text ""`, `jsonl-bomb.jsonl.gz#2 jsonl/text ""`, `jsonl-bomb.jsonl.gz#3 jsonl/text ""`,
 				`jsonl-bomb.jsonl.gz#4 jsonl/text ""`, "FAIL jsonl-bomb.jsonl.gz: decompressed size exceeds 64 bytes"}},
+		{"bomb.warc.gz", gz([]byte(strings.Join(newsWARC(), ""))), Options{MaxDecompressed: 1500}, []string{
+			`bomb.warc.gz#3 warc/html "https://courier.example/fair"`, `bomb.warc.gz#5 warc/text "https://courier.example/notice"`,
+			"FAIL bomb.warc.gz#6: read header: decompressed size exceeds 1500 bytes"}},
 		{"broken.rss", []byte(`<rss version="2.0"><channel><title>x</title><item><title>a</ti`), Options{},
 			[]string{"FAIL broken.rss: parse feed: XML syntax error on line 1: unexpected EOF"}},
 		{"empty.rss", []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>`), Options{},

@@ -31,7 +31,7 @@ func (w *walker) warc(path string, r io.Reader) error {
 			if !errors.As(err, &re) {
 				return w.fail(path, readErr(err))
 			}
-			if err := w.fail(fmt.Sprintf("%s#%d", path, re.Record), re.Err); err != nil {
+			if err := w.failAt(path, fmt.Sprintf("%s#%d", path, re.Record), re.Err); err != nil {
 				return err
 			}
 			if re.Resumable {
@@ -45,7 +45,7 @@ func (w *walker) warc(path string, r io.Reader) error {
 			continue
 		}
 		if err != nil {
-			if err := w.fail(src, err); err != nil {
+			if err := w.failAt(path, src, err); err != nil {
 				return err
 			}
 			continue
@@ -148,15 +148,15 @@ func warcDoc(rec *warc.Record, limit int) (model.RawDoc, error) {
 	if v := rec.Headers.Get("WARC-Truncated"); v != "" {
 		extra["truncated"] = v
 	}
-	return model.RawDoc{
+	doc := model.RawDoc{
 		Format: format,
 		Body:   body,
-		Hints: model.Hints{
-			URL:      rec.TargetURI(),
-			Language: strings.TrimSpace(lang),
-			Extra:    extra,
-		},
-	}, nil
+		Hints:  model.Hints{URL: rec.TargetURI(), Language: strings.TrimSpace(lang)},
+	}
+	if len(extra) > 0 {
+		doc.Hints.Extra = extra
+	}
+	return doc, nil
 }
 
 // isHTTP tells an HTTP message block from a bare payload. Writers that leave

@@ -80,15 +80,10 @@ func analyse(body string, st *Stats, group string, p *params) *doc {
 	if len(d.lines) == 0 {
 		return d
 	}
-	counts := map[uint64]int{}
 	var langHits [4]int
 	for i := range d.lines {
 		l := &d.lines[i]
 		l.measure()
-		l.key, l.hasKey = lineKey(l.text)
-		if l.hasKey {
-			counts[l.key]++
-		}
 		for j := range langHits {
 			langHits[j] += int(l.stops[j])
 		}
@@ -96,6 +91,15 @@ func analyse(body string, st *Stats, group string, p *params) *doc {
 	for j := range langHits {
 		if langHits[j] > langHits[d.lang] {
 			d.lang = j
+		}
+	}
+	d.lines = joinWrapped(body, d.lines)
+	counts := map[uint64]int{}
+	for i := range d.lines {
+		l := &d.lines[i]
+		l.key, l.hasKey = lineKey(l.text)
+		if l.hasKey {
+			counts[l.key]++
 		}
 	}
 	for i := range d.lines {
@@ -130,6 +134,9 @@ func (d *doc) text() (string, model.Span) {
 		if b.Len() > 0 {
 			b.WriteString("\n\n")
 		}
+		if d.lines[i].wrapped {
+			t = unwrap(t)
+		}
 		b.WriteString(t)
 		if span.Start < 0 {
 			span.Start = d.lines[i].start
@@ -148,4 +155,18 @@ func (d *doc) fill(a *model.Article) {
 		a.SetField(model.FieldText, t, model.Provenance{From: "text:plaintext", Span: &span})
 	}
 	d.fillMeta(a)
+}
+
+// unwrap joins the physical lines of a hard-wrapped paragraph with single
+// spaces.
+func unwrap(t string) string {
+	var b strings.Builder
+	b.Grow(len(t))
+	for i, part := range strings.Split(t, "\n") {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.TrimSpace(part))
+	}
+	return b.String()
 }

@@ -14,6 +14,8 @@ import (
 type line struct {
 	text       string
 	start, end int // code-point span of text in the body
+	b0, b1     int // byte span of text in the body
+	wrapped    bool // several physical lines joined: a hard-wrapped paragraph
 	key        uint64
 	hasKey     bool
 
@@ -81,7 +83,7 @@ func splitLines(body string) []line {
 		text := strings.TrimSpace(raw)
 		if text != "" {
 			s := runeAt + runeCount(raw[:lead])
-			lines = append(lines, line{text: text, start: s, end: s + runeCount(text)})
+			lines = append(lines, line{text: text, start: s, end: s + runeCount(text), b0: pos + lead, b1: pos + lead + len(text)})
 		}
 		runeAt += runeCount(raw) + 1
 		if i < 0 {
@@ -329,4 +331,42 @@ func (l *line) byline() (string, int, bool) {
 		}
 	}
 	return l.bylineName, l.bylineAt, l.bylineName != ""
+}
+
+// joinWrapped merges hard-wrapped paragraphs (text saved from <pre> blocks
+// or mail, broken every 70 to 80 characters) back into one line each, so
+// that they are scored as the prose they are. A line continues into the
+// next when it has no closing punctuation and the next line starts in lower
+// case. lines must be measured.
+func joinWrapped(body string, lines []line) []line {
+	out := lines[:0]
+	for i := 0; i < len(lines); i++ {
+		cur := lines[i]
+		j := i
+		for j+1 < len(lines) && continues(&lines[j], &lines[j+1], body) {
+			j++
+		}
+		if j > i {
+			cur = line{text: body[lines[i].b0:lines[j].b1], start: lines[i].start, end: lines[j].end, b0: lines[i].b0, b1: lines[j].b1, wrapped: true}
+			cur.measure()
+		}
+		out = append(out, cur)
+		i = j
+	}
+	return out
+}
+
+func continues(a, b *line, body string) bool {
+	if a.words < 5 || b.words == 0 || a.url || b.bullet {
+		return false
+	}
+	switch a.ending {
+	case endSentence, endColon, endTeaser:
+		return false
+	}
+	if strings.Count(body[a.b1:b.b0], "\n") != 1 {
+		return false // a blank line ends a paragraph
+	}
+	r, _ := utf8.DecodeRuneInString(b.text)
+	return unicode.IsLower(r)
 }

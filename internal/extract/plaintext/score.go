@@ -47,6 +47,8 @@ type params struct {
 	listing     float64 // entries with dates that end an article (0: off)
 	gapGrowth   float64 // extra cost of each further line in a run of chrome
 	dupWall     float64 // copies in a page that make a short line a wall (0: off)
+	listLift    float64 // score given to items of a list inside the article
+	headRun     float64 // penalty for each line of a run of headlines
 }
 
 var defaultParams = params{
@@ -76,8 +78,10 @@ var defaultParams = params{
 	negWeight:   6,
 	anchor:      0.6,
 	listing:     2,
-	gapGrowth:   0.5,
-	dupWall:     3,
+	gapGrowth:   0,
+	dupWall:     0,
+	listLift:    0.1,
+	headRun:     0.6,
 }
 
 // scoreLine rates how much a line looks like article text, roughly in
@@ -141,6 +145,8 @@ func (d *doc) scoreLine(l *line) float64 {
 // a notice about the site's material next to its copyright line is part of
 // the footer.
 func (d *doc) scoreContext() {
+	lifted := d.structureLists()
+	d.headlineRuns(lifted)
 	for i := range d.lines {
 		l := &d.lines[i]
 		if i+1 < len(d.lines) {
@@ -153,6 +159,91 @@ func (d *doc) scoreContext() {
 			}
 		}
 	}
+}
+
+// structureLists lifts the lines that an article's own structure explains:
+// the short items of a list introduced by a colon ("You can build:"), and
+// numbered subheadings that count up ("1. Scale", ..., "2. Cost"). Both are
+// short and unpunctuated like menu items, but sit inside the prose.
+func (d *doc) structureLists() []bool {
+	lift := d.p.listLift
+	lifted := make([]bool, len(d.lines))
+	for i := range d.lines {
+		l := &d.lines[i]
+		if l.ending != endColon || l.words < 3 || l.words > 40 || chromeShare(l) >= 0.5 {
+			continue
+		}
+		for j := i + 1; j < len(d.lines) && j <= i+40; j++ {
+			m := &d.lines[j]
+			if m.words > 20 || m.ending == endColon || m.words == 0 || chromeShare(m) >= 0.5 || repeatLevel(m) >= 0.5 {
+				break
+			}
+			m.score = math.Max(m.score, lift)
+			lifted[j] = true
+		}
+	}
+	// Numbered lines: lift "n." when "n+1." follows within a few screens.
+	last := map[int]int{} // number -> most recent line starting with it
+	for i := range d.lines {
+		n, ok := leadingNumber(d.lines[i].text)
+		if !ok {
+			continue
+		}
+		if j, seen := last[n-1]; seen && i-j <= 60 {
+			for _, k := range []int{j, i} {
+				d.lines[k].score = math.Max(d.lines[k].score, lift)
+				lifted[k] = true
+			}
+		}
+		last[n] = i
+	}
+	return lifted
+}
+
+// headlineRuns marks runs of three or more headline-shaped lines: an
+// article's subheadings stand alone between paragraphs, while lists of
+// links to other stories come in runs.
+func (d *doc) headlineRuns(lifted []bool) {
+	isHead := func(i int) bool {
+		l := &d.lines[i]
+		return !lifted[i] && l.words >= 3 && l.words <= 20 && l.ending != endSentence && l.ending != endColon
+	}
+	for i := 0; i < len(d.lines); {
+		if !isHead(i) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(d.lines) && isHead(j) {
+			j++
+		}
+		if j-i >= 3 {
+			for k := i; k < j; k++ {
+				d.lines[k].score -= d.p.headRun
+			}
+		}
+		i = j
+	}
+}
+
+// leadingNumber reads "12." or "12)" at the start of a line.
+func leadingNumber(s string) (int, bool) {
+	n, i := 0, 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int(s[i]-'0')
+		i++
+	}
+	if i == 0 || i >= len(s)-1 || s[i] != '.' && s[i] != ')' || s[i+1] != ' ' {
+		return 0, false
+	}
+	return n, true
+}
+
+func chromeShare(l *line) float64 {
+	if l.words == 0 {
+		return 1
+	}
+	return float64(l.chrome) / float64(l.words)
 }
 
 // repeatLevel turns cross-document counts into a penalty in [0, 1]. Lines
@@ -192,7 +283,9 @@ func (d *doc) pickRegion() {
 		// each further line of a run costs more than the one before.
 		if v < 0 {
 			v *= 1 + d.p.gapGrowth*float64(run)
-			run++
+			if chromeEvident(&d.lines[i]) {
+				run++
+			}
 		} else {
 			run = 0
 		}
@@ -321,6 +414,13 @@ func (d *doc) value(i int) float64 {
 		w = math.Max(w, d.p.shortWeight)
 	}
 	return s * w
+}
+
+// chromeEvident reports a line whose shape, not only its shortness, says
+// it belongs to the site rather than the article: interface words, menu
+// separators, glued menu items, addresses, or repetition across pages.
+func chromeEvident(l *line) bool {
+	return l.chrome > 0 || l.seps > 0 || l.humps > 0 || l.url || l.copyright || l.reserved || repeatLevel(l) > 0 || l.dup > 0
 }
 
 // wall reports a line that no article runs across: a short label that the

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -69,7 +70,7 @@ func setParams(t *testing.T) {
 		"stopWeight": &p.stopWeight, "titleCase": &p.titleCase, "menu": &p.menu, "teaser": &p.teaser, "teaserHead": &p.teaserHead, "footer": &p.footer,
 		"chrome": &p.chrome, "legal": &p.legal, "copyright": &p.copyright, "url": &p.url,
 		"repeat": &p.repeat, "dup": &p.dup, "threshold": &p.threshold, "wordCap": &p.wordCap,
-		"shortWeight": &p.shortWeight, "negWeight": &p.negWeight, "anchor": &p.anchor, "listing": &p.listing, "gapGrowth": &p.gapGrowth, "dupWall": &p.dupWall,
+		"shortWeight": &p.shortWeight, "negWeight": &p.negWeight, "anchor": &p.anchor, "listing": &p.listing, "gapGrowth": &p.gapGrowth, "dupWall": &p.dupWall, "listLift": &p.listLift, "headRun": &p.headRun,
 	}
 	for _, kv := range strings.Split(os.Getenv("SITREP_PARAMS"), ",") {
 		k, v, ok := strings.Cut(kv, "=")
@@ -196,6 +197,8 @@ func TestShowDoc(t *testing.T) {
 	if root == "" || show == "" {
 		t.Skip("set SITREP_SHARED and SITREP_SHOW=set/id")
 	}
+	setParams(t)
+	defer func() { defaultParams = saved }()
 	set, id, _ := strings.Cut(show, "/")
 	docs := loadSet(t, filepath.Join(root, "data", "extract-text", set))
 	st := NewStats()
@@ -237,5 +240,76 @@ func TestShowDoc(t *testing.T) {
 			fmt.Fprintf(&b, "%s%s %5.2f %3d r%d/%d %s\n", mark, k, l.score, l.words, l.rep.overall, l.dup, txt)
 		}
 		fmt.Print(b.String())
+	}
+}
+
+// TestLineStats prints, per feature bucket, how many lines of a reference
+// set are in its gold text, to see which shapes the scorer misjudges.
+func TestLineStats(t *testing.T) {
+	root, set := os.Getenv("SITREP_SHARED"), os.Getenv("SITREP_LINESTATS")
+	if root == "" || set == "" {
+		t.Skip("set SITREP_SHARED and SITREP_LINESTATS=set")
+	}
+	setParams(t)
+	defer func() { defaultParams = saved }()
+	docs := loadSet(t, filepath.Join(root, "data", "extract-text", set))
+	st := NewStats()
+	for _, d := range docs {
+		st.Add(d.body, "")
+	}
+	type cnt struct{ gold, all int }
+	buckets := map[string]*cnt{}
+	add := func(k string, g bool) {
+		c := buckets[k]
+		if c == nil {
+			c = &cnt{}
+			buckets[k] = c
+		}
+		c.all++
+		if g {
+			c.gold++
+		}
+	}
+	for _, rd := range docs {
+		gold := map[string]bool{}
+		for _, g := range strings.Split(rd.gold, "\n") {
+			gold[strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(g), "- "))] = true
+		}
+		d := analyse(sanitize(rd.body), st, "", &defaultParams)
+		for i := range d.lines {
+			l := &d.lines[i]
+			g := gold[l.text] || gold[strings.TrimSpace(strings.TrimLeft(l.text, "-•*·"))]
+			in := "out"
+			if i >= d.first && i < d.last {
+				in = "in"
+			}
+			wb := "1-3"
+			switch {
+			case l.words >= 20:
+				wb = "20+"
+			case l.words >= 8:
+				wb = "8-19"
+			case l.words >= 4:
+				wb = "4-7"
+			}
+			add(fmt.Sprintf("region=%s words=%s end=%d", in, wb, l.ending), g)
+			if l.words < 8 {
+				sr := l.stopRatio(d.lang)
+				add(fmt.Sprintf("short %s end=%d stop>0=%v title>.7=%v chrome=%v rep=%v bullet=%v", in, l.ending, sr > 0, l.titleRatio() > 0.7, l.chrome > 0, l.rep.overall > 2, l.bullet), g)
+			}
+			sb := fmt.Sprintf("%.1f", math.Round(l.score*2)/2)
+			add("score="+sb, g)
+		}
+	}
+	keys := make([]string, 0, len(buckets))
+	for k := range buckets {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		c := buckets[k]
+		if c.all >= 30 {
+			fmt.Printf("%-90s %6d %5.2f\n", k, c.all, float64(c.gold)/float64(c.all))
+		}
 	}
 }
