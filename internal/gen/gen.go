@@ -382,7 +382,7 @@ func (g *generator) copyArticle(i, j int) *article {
 		a.edits = append(a.edits, "retitle")
 	}
 	if r.Float64() < 0.3 {
-		for range 1 + r.IntN(4) {
+		for range 1 + r.IntN(3) {
 			k := r.IntN(len(a.paras))
 			a.paras[k] = typo(r, a.paras[k])
 		}

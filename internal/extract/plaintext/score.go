@@ -81,7 +81,7 @@ var defaultParams = params{
 	gapGrowth:   0,
 	dupWall:     0,
 	listLift:    0.1,
-	headRun:     0.6,
+	headRun:     0,
 }
 
 // scoreLine rates how much a line looks like article text, roughly in
