@@ -216,7 +216,7 @@ func (g *generator) doc(i int) Doc {
 	r := rand.New(rand.NewPCG(g.seed^saltFormat, uint64(i)))
 	html := r.Float64() < g.opt.HTMLShare
 	d := Doc{Event: a.ev.ID, CopyOf: copyOf, Title: a.title, Outlet: a.out.Name}
-	if a.dated {
+	if a.showsDate(html) {
 		d.Published = a.date.Format(time.DateOnly)
 	}
 	if html {
@@ -228,7 +228,10 @@ func (g *generator) doc(i int) Doc {
 	if copyOf >= 0 {
 		d.Edits = append(a.edits, d.Format)
 	}
-	ext := map[string]string{"html": "html", "text": "txt"}[d.Format]
+	ext := "txt"
+	if html {
+		ext = "html"
+	}
 	d.Name = fmt.Sprintf("%04d/%07d-%s.%s", i/1000, i, a.out.Slug, ext)
 	return d
 }
@@ -248,6 +251,12 @@ type article struct {
 	creditLast  string // a closing credit paragraph
 	bare        bool   // minimal boilerplate
 	edits       []string
+}
+
+// showsDate says whether the rendered document carries its full date: in
+// the page's meta tags, the outlet's date line or an aggregator dateline.
+func (a *article) showsDate(html bool) bool {
+	return a.dated && (html || a.out.DateFmt != "" || a.out.Credit == creditWire && a.creditFirst != "")
 }
 
 // text is the main text as an extractor should return it.

@@ -180,6 +180,9 @@ func TestSizesAndText(t *testing.T) {
 		default:
 			t.Fatalf("%s: format %q", d.Name, d.Format)
 		}
+		if d.Published != "" && !strings.Contains(string(d.Body), d.Published[:4]) {
+			t.Errorf("%s: published %s, but the year is nowhere in the body", d.Name, d.Published)
+		}
 		if !utf8.Valid(d.Body) {
 			t.Errorf("%s: invalid UTF-8", d.Name)
 		}

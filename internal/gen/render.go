@@ -139,7 +139,8 @@ func (a *article) renderText(r *rand.Rand) []byte {
 // and MaxHTML.
 func (a *article) renderHTML(r *rand.Rand) []byte {
 	o := a.out
-	esc := html.EscapeString
+	esc := textEscaper.Replace // text nodes keep their quotes, as most pages do
+	attr := html.EscapeString
 	target := MinHTML + r.IntN(MaxHTML-MinHTML-4000)
 	var head strings.Builder
 	head.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -149,15 +150,15 @@ func (a *article) renderHTML(r *rand.Rand) []byte {
 		title = o.Name
 	}
 	fmt.Fprintf(&head, "<title>%s | %s</title>\n", esc(title), esc(o.Name))
-	fmt.Fprintf(&head, "<meta property=\"og:site_name\" content=\"%s\">\n", esc(o.Name))
+	fmt.Fprintf(&head, "<meta property=\"og:site_name\" content=\"%s\">\n", attr(o.Name))
 	if a.title != "" {
-		fmt.Fprintf(&head, "<meta property=\"og:title\" content=\"%s\">\n", esc(a.title))
+		fmt.Fprintf(&head, "<meta property=\"og:title\" content=\"%s\">\n", attr(a.title))
 	}
 	if a.dated {
 		fmt.Fprintf(&head, "<meta property=\"article:published_time\" content=\"%s\">\n", a.date.Format(time.RFC3339))
 	}
 	if a.author != "" {
-		fmt.Fprintf(&head, "<meta name=\"author\" content=\"%s\">\n", esc(a.author))
+		fmt.Fprintf(&head, "<meta name=\"author\" content=\"%s\">\n", attr(a.author))
 	}
 	if a.title != "" && r.IntN(2) == 0 {
 		head.WriteString("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"")
@@ -257,6 +258,8 @@ func (a *article) renderHTML(r *rand.Rand) []byte {
 	page.WriteString(end.String())
 	return []byte(page.String())
 }
+
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // slug makes a URL path segment of a headline.
 func slug(s string) string {

@@ -357,7 +357,7 @@ func joinWrapped(body string, lines []line) []line {
 }
 
 func continues(a, b *line, body string) bool {
-	if a.words < 5 || b.words == 0 || a.url || b.bullet {
+	if a.words < 5 || b.words == 0 || a.url || b.bullet || a.clock {
 		return false
 	}
 	switch a.ending {

@@ -11,8 +11,8 @@ import (
 
 // isMonth reports whether a lower-cased word names a month.
 func isMonth(w string) bool {
-	_, ok := dates.Normalize(w + " 1, 2000")
-	return ok
+	m := dates.Find(w + " 1, 2000")
+	return len(m) > 0 && m[0].Span.Start == 0
 }
 
 // params are the scorer's weights. They are fields rather than constants
@@ -44,7 +44,8 @@ type params struct {
 	shortWeight float64 // weight floor so that one-word lines still count
 	negWeight   float64 // weight floor for lines that count against a region
 	anchor      float64 // score the first line of an article must reach
-	listing     float64 // entries with dates that end an article (0: off)
+	listing     float64 // entries that make a comment thread (0: off)
+	thread      float64 // penalty for lines of a comment thread
 	gapGrowth   float64 // extra cost of each further line in a run of chrome
 	dupWall     float64 // copies in a page that make a short line a wall (0: off)
 	listLift    float64 // score given to items of a list inside the article
@@ -77,7 +78,8 @@ var defaultParams = params{
 	shortWeight: 3,
 	negWeight:   6,
 	anchor:      0.6,
-	listing:     2,
+	listing:     3,
+	thread:      1.5,
 	gapGrowth:   0,
 	dupWall:     0,
 	listLift:    0.1,
@@ -145,6 +147,7 @@ func (d *doc) scoreLine(l *line) float64 {
 // a notice about the site's material next to its copyright line is part of
 // the footer.
 func (d *doc) scoreContext() {
+	d.markThreads()
 	lifted := d.structureLists()
 	d.headlineRuns(lifted)
 	for i := range d.lines {
@@ -324,6 +327,38 @@ func (d *doc) refineRegion() {
 	}
 }
 
+// listingStart finds, inside the region, the first of two or more entries
+// of a listing after the article (see markThreads), and returns it, or -1.
+func (d *doc) listingStart() int {
+	words := 0
+	type entry struct{ first, n, last int }
+	var bySig map[string]*entry
+	best := -1
+	for i := d.first; i < d.last; i++ {
+		l := &d.lines[i]
+		if words >= 40 && l.words <= 15 && l.ending != endSentence && (l.clock || len(l.dateMatches()) > 0) {
+			if sig := entrySignature(l); sig != "" {
+				if bySig == nil {
+					bySig = map[string]*entry{}
+				}
+				e := bySig[sig]
+				switch {
+				case e == nil:
+					bySig[sig] = &entry{first: i, n: 1, last: i}
+				case i > e.last+1:
+					e.n++
+					e.last = i
+					if e.n >= 2 && (best < 0 || e.first < best) {
+						best = e.first
+					}
+				}
+			}
+		}
+		words += l.words
+	}
+	return best
+}
+
 // skipHeader moves the region start past a byline or date block in its
 // opening lines. Pages often put promotions or a standfirst above the
 // article's own header; the header, not the first prose, is where the
@@ -360,45 +395,74 @@ func (d *doc) headerLine(l *line) bool {
 	return false
 }
 
-// listingStart finds where a run of similar entries begins after the
-// article, such as comments each signed "Posted by: name | date", and
-// returns its first line, or -1. An entry is marked by a short line that
-// carries a date or time and no sentence; two or more of them after enough
-// article text mean the article has ended.
-func (d *doc) listingStart() int {
-	words := 0
-	type entry struct {
-		first, n int
-		lastAt   int
-	}
-	var entries map[string]*entry
-	best := -1
-	for i := d.first; i < d.last; i++ {
+// markThreads finds comment threads and similar listings: three or more
+// entries, each headed by a short line with a date or time and the same
+// label ("Posted by: ... | 10:15", "BY NAME AT 01/08/08 05:30 PM"), with
+// text between them. Everything from the first entry to the text after the
+// last is marked down, so the article never runs into its comments.
+func (d *doc) markThreads() {
+	type entries struct{ first, last, n int }
+	bySig := map[string]*entries{}
+	total := 0
+	for i := range d.lines {
 		l := &d.lines[i]
-		if words >= 40 && l.words <= 15 && l.ending != endSentence && (l.clock || len(l.dateMatches()) > 0) {
-			// Entries of one listing start with the same label:
-			// "Posted by", "Comment from". A bare date is no label.
-			sig := strings.ToLower(l.first)
-			if r, _ := utf8.DecodeRuneInString(sig); unicode.IsLetter(r) && !isMonth(sig) {
-				if entries == nil {
-					entries = map[string]*entry{}
-				}
-				e := entries[sig]
-				switch {
-				case e == nil:
-					entries[sig] = &entry{first: i, n: 1, lastAt: i}
-				case i > e.lastAt+1: // prose between entries
-					e.n++
-					e.lastAt = i
-					if d.p.listing > 0 && e.n >= int(d.p.listing) && (best < 0 || e.first < best) {
-						best = e.first
-					}
-				}
-			}
+		total += l.words
+		if l.words > 15 || l.ending == endSentence || !(l.clock || len(l.dateMatches()) > 0) {
+			continue
 		}
-		words += l.words
+		sig := entrySignature(l)
+		if sig == "" {
+			continue
+		}
+		e := bySig[sig]
+		switch {
+		case e == nil:
+			bySig[sig] = &entries{first: i, last: i, n: 1}
+		case i > e.last+1: // text between entries
+			e.last = i
+			e.n++
+		}
 	}
-	return best
+	for _, e := range bySig {
+		if d.p.listing <= 0 || e.n < int(d.p.listing) {
+			continue
+		}
+		end := e.last + 1
+		for end < len(d.lines) && end <= e.last+3 && d.lines[end].score > 0 && !chromeEvident(&d.lines[end]) {
+			end++
+		}
+		words := 0
+		for i := e.first; i < end; i++ {
+			words += d.lines[i].words
+		}
+		// A page that is all thread is a forum or a live blog: its
+		// entries are the content.
+		if words*10 > total*7 {
+			continue
+		}
+		for i := e.first; i < end; i++ {
+			d.lines[i].score -= d.p.thread
+		}
+	}
+}
+
+// entrySignature is the label that entries of one listing share: the
+// first word, or for lines that start with the date, the last word.
+func entrySignature(l *line) string {
+	for _, w := range []string{l.first, l.last} {
+		lw := strings.ToLower(w)
+		r, _ := utf8.DecodeRuneInString(lw)
+		if unicode.IsLetter(r) && !isMonth(lw) && lw != "am" && lw != "pm" && !isWeekday(lw) {
+			return lw
+		}
+	}
+	return ""
+}
+
+// isWeekday reports whether a lower-cased word names a day of the week.
+func isWeekday(w string) bool {
+	m := dates.Find(w + " 1 January 2024")
+	return len(m) > 0 && m[0].Span.Start == 0
 }
 
 // value is a line's contribution to a region: its score weighted by its

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -63,15 +64,7 @@ var saved = defaultParams
 
 // setParams overrides scorer weights from SITREP_PARAMS="name=value,...".
 func setParams(t *testing.T) {
-	p := &defaultParams
-	fields := map[string]*float64{
-		"short": &p.short, "long": &p.long, "lenWeight": &p.lenWeight, "sentence": &p.sentence,
-		"noEnd": &p.noEnd, "credit": &p.credit, "bullet": &p.bullet, "stopHigh": &p.stopHigh,
-		"stopWeight": &p.stopWeight, "titleCase": &p.titleCase, "menu": &p.menu, "teaser": &p.teaser, "teaserHead": &p.teaserHead, "footer": &p.footer,
-		"chrome": &p.chrome, "legal": &p.legal, "copyright": &p.copyright, "url": &p.url,
-		"repeat": &p.repeat, "dup": &p.dup, "threshold": &p.threshold, "wordCap": &p.wordCap,
-		"shortWeight": &p.shortWeight, "negWeight": &p.negWeight, "anchor": &p.anchor, "listing": &p.listing, "gapGrowth": &p.gapGrowth, "dupWall": &p.dupWall, "listLift": &p.listLift, "headRun": &p.headRun,
-	}
+	fields := paramFields(&defaultParams)
 	for _, kv := range strings.Split(os.Getenv("SITREP_PARAMS"), ",") {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok {
@@ -84,6 +77,18 @@ func setParams(t *testing.T) {
 		if _, err := fmt.Sscan(v, f); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// paramFields names the tunable weights of p.
+func paramFields(p *params) map[string]*float64 {
+	return map[string]*float64{
+		"short": &p.short, "long": &p.long, "lenWeight": &p.lenWeight, "sentence": &p.sentence,
+		"noEnd": &p.noEnd, "credit": &p.credit, "bullet": &p.bullet, "stopHigh": &p.stopHigh,
+		"stopWeight": &p.stopWeight, "titleCase": &p.titleCase, "menu": &p.menu, "teaser": &p.teaser, "teaserHead": &p.teaserHead, "footer": &p.footer,
+		"chrome": &p.chrome, "legal": &p.legal, "copyright": &p.copyright, "url": &p.url,
+		"repeat": &p.repeat, "dup": &p.dup, "threshold": &p.threshold, "wordCap": &p.wordCap,
+		"shortWeight": &p.shortWeight, "negWeight": &p.negWeight, "anchor": &p.anchor, "listing": &p.listing, "thread": &p.thread, "gapGrowth": &p.gapGrowth, "dupWall": &p.dupWall, "listLift": &p.listLift, "headRun": &p.headRun,
 	}
 }
 
@@ -310,6 +315,162 @@ func TestLineStats(t *testing.T) {
 		c := buckets[k]
 		if c.all >= 30 {
 			fmt.Printf("%-90s %6d %5.2f\n", k, c.all, float64(c.gold)/float64(c.all))
+		}
+	}
+}
+
+// TestTune searches the scorer weights by coordinate descent for the best
+// mean word F1 over the reference sets (SITREP_TUNE=l3s-gn1,wcxb) and
+// prints each improvement; the result is copied into defaultParams by hand.
+func TestTune(t *testing.T) {
+	root, sets := os.Getenv("SITREP_SHARED"), os.Getenv("SITREP_TUNE")
+	if root == "" || sets == "" {
+		t.Skip("set SITREP_SHARED and SITREP_TUNE=set,set")
+	}
+	setParams(t)
+	defer func() { defaultParams = saved }()
+	type set struct {
+		docs []refDoc
+		st   *Stats
+	}
+	var all []set
+	for _, name := range strings.Split(sets, ",") {
+		docs := loadSet(t, filepath.Join(root, "data", "extract-text", name))
+		st := NewStats()
+		for _, d := range docs {
+			st.Add(d.body, "")
+		}
+		all = append(all, set{docs, st})
+	}
+	eval1 := func(p *params) float64 {
+		sum := 0.0
+		for _, s := range all {
+			f := make([]float64, len(s.docs))
+			var wg sync.WaitGroup
+			for w := 0; w < 2; w++ {
+				wg.Add(1)
+				go func(w int) {
+					defer wg.Done()
+					for i := w; i < len(s.docs); i += 2 {
+						d := analyse(sanitize(s.docs[i].body), s.st, "", p)
+						txt, _ := d.text()
+						f[i] = eval.WordPRF(txt, s.docs[i].gold).F
+					}
+				}(w)
+			}
+			wg.Wait()
+			m := 0.0
+			for _, x := range f {
+				m += x
+			}
+			sum += m / float64(len(f))
+		}
+		return sum / float64(len(all))
+	}
+	p := defaultParams
+	fields := paramFields(&p)
+	names := make([]string, 0, len(fields))
+	for n := range fields {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	best := eval1(&p)
+	t.Logf("start %.4f", best)
+	for round := 0; round < 2; round++ {
+		for _, n := range names {
+			f := fields[n]
+			orig := *f
+			cands := []float64{orig * 0.5, orig * 0.75, orig * 1.25, orig * 1.5, orig * 2}
+			if orig == 0 {
+				cands = []float64{-0.5, -0.2, 0.2, 0.5, 1}
+			}
+			bestV := orig
+			for _, v := range cands {
+				*f = v
+				if s := eval1(&p); s > best+0.0002 {
+					best, bestV = s, v
+					t.Logf("%s = %.3f -> %.4f", n, v, s)
+				}
+			}
+			*f = bestV
+		}
+	}
+	var b strings.Builder
+	for _, n := range names {
+		fmt.Fprintf(&b, "%s=%.4g,", n, *fields[n])
+	}
+	t.Logf("best %.4f: %s", best, b.String())
+}
+
+// TestMetaSets scores title, author and date read from the text sets
+// against the metadata gold of the matching HTML sets (same ids).
+func TestMetaSets(t *testing.T) {
+	root := os.Getenv("SITREP_SHARED")
+	if root == "" {
+		t.Skip("set SITREP_SHARED to score metadata")
+	}
+	show := os.Getenv("SITREP_META_SHOW")
+	for _, set := range []string{"l3s-gn1", "wcxb"} {
+		docs := loadSet(t, filepath.Join(root, "data", "extract-text", set))
+		st := NewStats()
+		for _, d := range docs {
+			st.Add(d.body, "")
+		}
+		f, err := os.Open(filepath.Join(root, "data", "extract-html", set, "gold.jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		gold := map[string]map[string]string{}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 64<<20)
+		for sc.Scan() {
+			var g map[string]any
+			if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+				t.Fatal(err)
+			}
+			m := map[string]string{}
+			for _, k := range []string{"title", "author", "published"} {
+				if s, ok := g[k].(string); ok {
+					m[k] = s
+				}
+			}
+			gold[g["id"].(string)] = m
+		}
+		f.Close()
+		type tally struct{ gold, got, right int }
+		tallies := map[string]*tally{"title": {}, "author": {}, "published": {}}
+		norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+		for _, d := range docs {
+			g, ok := gold[d.id]
+			if !ok {
+				continue
+			}
+			var a model.Article
+			Extract(&a, d.body, st, "")
+			got := map[string]string{"title": a.Title, "author": a.Author, "published": a.Published}
+			for k, tl := range tallies {
+				w := g[k]
+				if w == "" {
+					continue
+				}
+				tl.gold++
+				if got[k] != "" {
+					tl.got++
+					if norm(got[k]) == norm(w) {
+						tl.right++
+					} else if show == k {
+						fmt.Printf("%s %s: got %q want %q\n", set, d.id, got[k], w)
+					}
+				}
+			}
+		}
+		for _, k := range []string{"title", "author", "published"} {
+			tl := tallies[k]
+			if tl.gold == 0 {
+				continue
+			}
+			t.Logf("%-8s %-9s gold %3d  found %3d  right %3d  (precision %.2f, recall %.2f)", set, k, tl.gold, tl.got, tl.right,
+				float64(tl.right)/math.Max(1, float64(tl.got)), float64(tl.right)/float64(tl.gold))
 		}
 	}
 }
