@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -95,6 +95,12 @@ func printSummary(w io.Writer, s pipeline.Summary) {
 	}
 	fmt.Fprintf(w, "files %d  read %d  stored %d  already present %d  failed %d  (%.1fs, %.0f articles/s)\n",
 		s.Files, s.Read, s.Stored, s.AlreadyPresent, s.Failed, s.Elapsed.Seconds(), rate)
+	if s.Warned > 0 {
+		fmt.Fprintf(w, "stored with warnings: %d\n", s.Warned)
+		for _, f := range s.Warnings {
+			fmt.Fprintf(w, "  %s: %v\n", f.Source, f.Err)
+		}
+	}
 	if s.Failed == 0 {
 		return
 	}
@@ -124,19 +130,11 @@ func printSummary(w io.Writer, s pipeline.Summary) {
 	}
 }
 
-// reasonOf is the innermost error message, which names the cause without the
-// file-specific context.
+// reasonOf names the cause of a failure without what is particular to one
+// file: numbers (lines, offsets, sizes) become N, so that a thousand
+// failures of one kind read as one line with a count.
 func reasonOf(err error) string {
-	for {
-		u := errors.Unwrap(err)
-		if u == nil {
-			break
-		}
-		err = u
-	}
-	msg := err.Error()
-	if i := strings.LastIndex(msg, ": "); i >= 0 && i < len(msg)-2 {
-		return msg[i+2:]
-	}
-	return msg
+	return digits.ReplaceAllString(err.Error(), "N")
 }
+
+var digits = regexp.MustCompile(`[0-9]+`)

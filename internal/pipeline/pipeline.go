@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -53,8 +54,12 @@ type Summary struct {
 	AlreadyPresent int             `json:"already_present"`
 	Failed         int             `json:"failed"`
 	Failures       []model.Failure `json:"-"`
-	Bytes          int64           `json:"bytes"`
-	Elapsed        time.Duration   `json:"elapsed_ns"`
+	// Warned counts stored articles that needed repair on the way in (text
+	// that was not UTF-8, an unreadable date); Warnings keeps the first ones.
+	Warned   int             `json:"warned"`
+	Warnings []model.Failure `json:"-"`
+	Bytes    int64           `json:"bytes"`
+	Elapsed  time.Duration   `json:"elapsed_ns"`
 }
 
 // Ingester runs ingests against one store.
@@ -197,6 +202,12 @@ func (in *Ingester) processBatch(ctx context.Context, docs []model.RawDoc, sum *
 		if errs[k] != nil {
 			in.fail(sum, model.Failure{Source: docs[i].Source, Err: errs[k]})
 			continue
+		}
+		if len(arts[k].Warnings) > 0 {
+			sum.Warned++
+			if len(sum.Warnings) < in.opt.MaxFailures {
+				sum.Warnings = append(sum.Warnings, model.Failure{Source: docs[i].Source, Err: errors.New(strings.Join(arts[k].Warnings, "; "))})
+			}
 		}
 		recs = append(recs, store.Record{Article: arts[k], Raw: docs[i].Raw, RawRecord: docs[i].RawRecord})
 	}
