@@ -66,6 +66,7 @@ For HTML sets, go-trafilatura alone is scored beside sitrep.`,
 						text, err := htmlpage.Raw(d.Body, "")
 						return eval.Prediction{Text: text}, err
 					})
+					base.Fields = nil // go-trafilatura's text alone carries no metadata to score
 					fmt.Fprintln(a.stdout, base)
 				}
 				fmt.Fprintln(a.stdout, res)

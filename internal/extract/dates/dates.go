@@ -1,10 +1,21 @@
 // Package dates reads explicit calendar dates written the way news pages
 // write them and normalises them to YYYY-MM-DD.
 //
+// Recognised: ISO and RFC 3339 (2024-03-21, 2024-03-21T10:15:00Z), slashed
+// and dotted year-first dates (2024/03/21, 2024.03.21), day-first dotted
+// and dashed dates (21.03.2024, 21-03-2024), slashed dates (month first
+// unless the first number is over 12), day-month-year and month-day-year
+// with month names or abbreviations in English, German, French, Spanish,
+// Italian, Portuguese and Dutch (21 March 2024, 21st of March, 2024,
+// Mar. 21, 2024, 21. März 2024, 21 de marzo de 2024), RFC 1123 with its
+// weekday, and 2024年3月21日. A leading weekday is included in the match;
+// times and zones after the date are ignored.
+//
 // It is deliberately narrow: only full dates (year, month and day all
 // written) are recognised, because a partial or relative date ("March
 // 2024", "yesterday") cannot be normalised without a reference date, and a
-// wrong publication date is worse than none.
+// wrong publication date is worse than none. Two-digit years and compact
+// forms (20240321) are not read for the same reason.
 package dates
 
 import (

@@ -115,3 +115,17 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+func TestMonthAndWeekday(t *testing.T) {
+	months := map[string]int{"March": 3, "mar": 3, "SEPT": 9, "märz": 3, "Décembre": 12, "mayo": 5, "foo": 0, "": 0, "septemberseptember": 0}
+	for w, want := range months {
+		if got := Month(w); got != want {
+			t.Errorf("Month(%q) = %d; want %d", w, got, want)
+		}
+	}
+	for w, want := range map[string]bool{"Thursday": true, "thu": true, "Sonntag": true, "by": false, "": false} {
+		if got := IsWeekday(w); got != want {
+			t.Errorf("IsWeekday(%q) = %v; want %v", w, got, want)
+		}
+	}
+}

@@ -62,3 +62,22 @@ func merge(langs map[string][]string) map[string]int {
 	}
 	return out
 }
+
+// Month returns the month (1-12) that word names in one of the known
+// languages, or 0. Case is ignored for ASCII letters.
+func Month(word string) int {
+	if len(word) > 12 {
+		return 0
+	}
+	var buf [12]byte
+	return monthNames[string(lowerASCII(buf[:0], word))]
+}
+
+// IsWeekday reports whether word names a day of the week.
+func IsWeekday(word string) bool {
+	if len(word) > 12 {
+		return false
+	}
+	var buf [12]byte
+	return wordClasses[string(lowerASCII(buf[:0], word))] == wWeekday
+}

@@ -183,6 +183,7 @@ func TestReferenceSets(t *testing.T) {
 		opt  Options
 	}
 	variants := []variant{{"Extract", DefaultOptions()}}
+	only := os.Getenv("SITREP_ONLY")
 	if os.Getenv("SITREP_UNCLEAN") != "" {
 		// Dump text before this package's line cleaning, for offline study.
 		variants[0].opt.knobs.noClean = true
@@ -200,6 +201,8 @@ func TestReferenceSets(t *testing.T) {
 		add("no-clean", func(o *Options) { o.knobs.noClean = true })
 		add("keep-title-in-text", func(o *Options) { o.knobs.noTitleStrip = true })
 		add("raw-title", func(o *Options) { o.knobs.rawTitle = true })
+		add("no-readability-choice", func(o *Options) { o.knobs.noReadChoice = true })
+		add("fast-date", func(o *Options) { o.FastDates = true })
 	}
 	dump := os.Getenv("SITREP_DUMP")
 	for _, set := range sets {
@@ -219,6 +222,9 @@ func TestReferenceSets(t *testing.T) {
 		}, "")
 		t.Logf("%-16s %-20s %s", set, "Raw", raw)
 		for _, v := range variants {
+			if only != "" && v.name != only && v.name != "Extract" {
+				continue
+			}
 			d := ""
 			if v.name == "Extract" {
 				d = dump

@@ -227,8 +227,26 @@ func fillMeta(a *model.Article, tm trafilatura.Metadata, m meta, pageURL string,
 	}
 	if a.Published == "" && !tm.Date.IsZero() {
 		d := tm.Date.Format("2006-01-02")
-		a.SetField(model.FieldPublished, d, model.Provenance{From: "html:trafilatura", Evidence: d})
+		from, evidence := dateSource(d, m)
+		a.SetField(model.FieldPublished, d, model.Provenance{From: from, Evidence: evidence})
 	}
+}
+
+// dateSource names the markup a date came from. htmldate does not say, so
+// the declared dates are checked for the one it chose; a date it found
+// elsewhere (URL, visible text) is credited to htmldate itself.
+func dateSource(d string, m meta) (string, string) {
+	for _, c := range []struct{ v, from string }{
+		{m.ld.published, "html:json-ld:datePublished"},
+		{m.metaDate, "html:meta:published_time"},
+		{m.itemDate, "html:itemprop:datePublished"},
+		{m.timeDate, "html:time"},
+	} {
+		if strings.HasPrefix(c.v, d) {
+			return c.from, c.v
+		}
+	}
+	return "html:htmldate", d
 }
 
 func setURL(a *model.Article, tm trafilatura.Metadata, m meta, pageURL string) {
@@ -262,25 +280,39 @@ func hostOf(raw string) string {
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
-// chooseOutlet prefers the page's og:site_name, then trafilatura's site name
-// (JSON-LD publisher and similar), then the host name.
+// chooseOutlet prefers the page's og:site_name, then the JSON-LD
+// publisher and trafilatura's site name, then application-name, then the
+// host name. A "site name" equal to the headline is a known trafilatura
+// slip and is skipped.
 func chooseOutlet(tm trafilatura.Metadata, m meta, host string) (string, string) {
-	if m.ogSiteName != "" {
-		return m.ogSiteName, "html:meta:og:site_name"
+	heads := map[string]bool{fold(tm.Title): true, fold(m.ogTitle): true, fold(m.titleTag): true, fold(m.ld.headline): true}
+	for _, h := range m.h1 {
+		heads[fold(h)] = true
+	}
+	ok := func(s string) bool {
+		f := fold(s)
+		return f != "" && !heads[f] && utf8.RuneCountInString(s) <= maxOutletRunes
 	}
 	// trafilatura joins repeated declarations with "; ".
 	site := strings.TrimSpace(strings.Split(tm.Sitename, ";")[0])
-	if site != "" && !strings.EqualFold(strings.TrimPrefix(site, "www."), host) {
-		return site, "html:trafilatura"
-	}
-	if m.appName != "" {
-		return m.appName, "html:meta:application-name"
+	for _, c := range []struct{ v, from string }{
+		{m.ogSiteName, "html:meta:og:site_name"},
+		{m.ld.publisher, "html:json-ld:publisher"},
+		{site, "html:trafilatura"},
+		{m.appName, "html:meta:application-name"},
+	} {
+		if ok(c.v) && !strings.EqualFold(strings.TrimPrefix(c.v, "www."), host) {
+			return c.v, c.from
+		}
 	}
 	if host != "" {
 		return host, "html:url-host"
 	}
-	return site, "html:trafilatura"
+	return "", ""
 }
+
+// maxOutletRunes rejects site names that are really sentences.
+const maxOutletRunes = 80
 
 // titleSeps split a <title> into headline, section and site name parts;
 // the first one found in the title is used.

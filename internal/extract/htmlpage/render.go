@@ -2,6 +2,8 @@ package htmlpage
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -29,11 +31,16 @@ var skipTags = map[string]bool{
 // render flattens an extracted content tree into paragraphs separated by a
 // blank line. Line breaks inside a paragraph become single newlines; table
 // cells in a row are joined with " | " so rows stay readable.
-func render(root *html.Node) string {
+//
+// trimmed says the tree comes from trafilatura, which trims the whitespace
+// around inline elements ("<b>Pin Up</b>so"); a space is then put back at
+// element boundaries, as trafilatura's own text output does, except next
+// to punctuation that hugs a word.
+func render(root *html.Node, trimmed bool) string {
 	if root == nil {
 		return ""
 	}
-	r := renderer{}
+	r := renderer{trimmed: trimmed}
 	r.walk(root, false)
 	r.flush()
 	return strings.Join(r.paras, "\n\n")
@@ -44,6 +51,9 @@ type renderer struct {
 	cur   strings.Builder
 	// pendingSpace collapses runs of whitespace between inline pieces.
 	pendingSpace bool
+	trimmed      bool
+	// crossed records an element boundary since the last text.
+	crossed bool
 }
 
 func (r *renderer) walk(n *html.Node, pre bool) {
@@ -80,9 +90,11 @@ func (r *renderer) walk(n *html.Node, pre bool) {
 	if block {
 		r.flush()
 	}
+	r.crossed = true
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		r.walk(c, pre)
 	}
+	r.crossed = true
 	if block {
 		r.flush()
 	}
@@ -96,9 +108,19 @@ func (r *renderer) text(s string, pre bool) {
 		r.cur.WriteString(s)
 		return
 	}
-	if isSpace(s[0]) {
+	first, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsSpace(first) {
 		r.pendingSpace = true
 	}
+	if r.trimmed && r.crossed && r.cur.Len() > 0 {
+		b := r.cur.String()
+		last, _ := utf8.DecodeLastRuneInString(b)
+		next, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace))
+		if !strings.ContainsRune(noSpaceAfter, last) && !strings.ContainsRune(noSpaceBefore, next) {
+			r.pendingSpace = true
+		}
+	}
+	r.crossed = false
 	for _, f := range strings.Fields(s) {
 		if r.pendingSpace && r.cur.Len() > 0 {
 			if b := r.cur.String(); b[len(b)-1] != '\n' {
@@ -108,12 +130,15 @@ func (r *renderer) text(s string, pre bool) {
 		r.cur.WriteString(f)
 		r.pendingSpace = true
 	}
-	r.pendingSpace = isSpace(s[len(s)-1])
+	last, _ := utf8.DecodeLastRuneInString(s)
+	r.pendingSpace = unicode.IsSpace(last)
 }
 
-func isSpace(b byte) bool {
-	return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f'
-}
+// Punctuation that attaches to the word before or after it.
+const (
+	noSpaceBefore = ",.;:!?)]}»”’%…"
+	noSpaceAfter  = "([{«“‘/-–"
+)
 
 func (r *renderer) newline() {
 	if r.cur.Len() > 0 {

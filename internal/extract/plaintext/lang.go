@@ -58,6 +58,9 @@ var chromeWords = map[string][]string{
 		"help", "support", "store", "shop", "shopping", "deals", "offers", "free", "trial", "unlimited",
 		"access", "digital", "edition", "editions", "archive", "archives", "tags", "topics", "categories",
 		"category", "section", "sections", "close", "open", "toggle", "expand", "view", "all", "page", "pages",
+		"send", "click", "submit", "required", "fields", "forum", "forums", "feeds", "feed", "bookmark",
+		"tips", "friend", "reprints", "permalink", "trackback", "login", "logout", "password", "username",
+		"news", "inbox", "briefing", "alerts",
 	},
 }
 
@@ -79,6 +82,17 @@ var legalWords = map[string][]string{
 	},
 }
 
+// jobWords name newsroom roles; in a short line they make it a credit
+// ("Jane Doe, Staff Writer") rather than a headline.
+var jobWords = map[string][]string{
+	"en": {
+		"writer", "writers", "correspondent", "correspondents", "reporter", "reporters", "editor", "editors",
+		"columnist", "contributor", "contributors", "staff", "photographer", "producer", "journalist",
+		"bureau", "contributing", "freelance", "director", "manager", "expert", "coordinator", "specialist",
+		"officer", "strategist", "consultant", "intern",
+	},
+}
+
 // stopLangs fixes the order languages are tried in, so that ties are
 // broken the same way on every run.
 var stopLangs = []string{"en", "de", "fr", "es"}
@@ -90,6 +104,7 @@ const (
 	flagChrome uint16 = 1 << (8 + iota)
 	flagLegal
 	flagLinkCue
+	flagJob
 )
 
 var wordFlags = func() map[string]uint16 {
@@ -100,7 +115,7 @@ var wordFlags = func() map[string]uint16 {
 		}
 	}
 	for flag, lists := range map[uint16]map[string][]string{
-		flagChrome: chromeWords, flagLegal: legalWords, flagLinkCue: linkCueWords,
+		flagChrome: chromeWords, flagLegal: legalWords, flagLinkCue: linkCueWords, flagJob: jobWords,
 	} {
 		for _, words := range lists {
 			for _, w := range words {

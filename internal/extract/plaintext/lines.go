@@ -13,16 +13,17 @@ import (
 // is the unit that is either article or chrome.
 type line struct {
 	text       string
-	start, end int // code-point span of text in the body
-	b0, b1     int // byte span of text in the body
+	start, end int  // code-point span of text in the body
+	b0, b1     int  // byte span of text in the body
 	wrapped    bool // several physical lines joined: a hard-wrapped paragraph
 	key        uint64
 	hasKey     bool
 
 	words     int // \w+ tokens, as the evaluation counts them
-	stops     [4]uint16
+	stops     [4]int32
 	chrome    int // words from chromeWords
 	legal     int // words from legalWords
+	job       int // words from jobWords
 	capWords  int // words that start with an upper-case letter
 	alphaWord int // words that start with a letter
 	numWords  int // words that start with a digit
@@ -142,6 +143,9 @@ func (l *line) measure() {
 		}
 		if f&flagLegal != 0 {
 			l.legal++
+		}
+		if f&flagJob != 0 {
+			l.job++
 		}
 		if l.words == 1 {
 			l.first = w
@@ -366,6 +370,9 @@ func continues(a, b *line, body string) bool {
 	}
 	if strings.Count(body[a.b1:b.b0], "\n") != 1 {
 		return false // a blank line ends a paragraph
+	}
+	if strings.EqualFold(b.first, "by") || b.clock || len(b.dateMatches()) > 0 {
+		return false // a byline or date under a headline
 	}
 	r, _ := utf8.DecodeRuneInString(b.text)
 	return unicode.IsLower(r)

@@ -16,6 +16,8 @@ import (
 const (
 	headerReach = 30
 	footerReach = 12
+	// Bylines may sit above a long table of contents or summary box.
+	bylineReach = 80
 )
 
 // findMeta locates the title, credit, byline and date lines. It runs after
@@ -42,6 +44,24 @@ func (d *doc) findMeta() {
 	d.outlet, d.outletLine, d.outletAt = d.findOutlet()
 }
 
+// photoCredit reports "Name/Agency" credits: a slash glued between two
+// capitalised words, as photo credits are written.
+func photoCredit(t string) bool {
+	for i := strings.IndexByte(t, '/'); i > 0 && i+1 < len(t); {
+		a, _ := utf8.DecodeLastRuneInString(t[:i])
+		b, _ := utf8.DecodeRuneInString(t[i+1:])
+		if unicode.IsLetter(a) && unicode.IsUpper(b) {
+			return true
+		}
+		j := strings.IndexByte(t[i+1:], '/')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
+}
+
 // titleShaped reports whether a line could be a headline.
 func (d *doc) titleShaped(l *line) bool {
 	switch {
@@ -62,14 +82,50 @@ func (d *doc) titleShaped(l *line) bool {
 		return false
 	case l.numWords*2 > l.words:
 		return false
+	case l.wrapped, strings.HasSuffix(l.text, "]"):
+		// A wrapped paragraph is prose; a trailing "[Section]" marks a
+		// link to another story.
+		return false
 	}
 	if len(l.dateMatches()) > 0 {
 		return false
 	}
-	if _, _, ok := l.byline(); ok {
+	return !creditLike(l)
+}
+
+// creditLike reports the short lines that sit between a headline and its
+// text and are not the headline: bylines ("By THE ASSOCIATED PRESS", "Jane
+// Doe, Staff Writer"), labelled values ("Courtesy: ...", "Tags: ..."),
+// and tool bars ("Print | Email").
+func creditLike(l *line) bool {
+	if l.words > 12 {
 		return false
 	}
-	return true
+	if _, _, ok := l.byline(); ok {
+		return true
+	}
+	lw := strings.ToLower(l.first)
+	switch {
+	case lw == "by" || lw == "from" && l.words <= 6:
+		return true
+	case l.colonAt >= 1 && l.colonAt <= 2 && l.words-l.colonAt <= 5:
+		return true
+	case l.seps > 0:
+		return true
+	case l.words <= 8 && float64(l.chrome) >= 0.3*float64(l.words):
+		return true
+	case l.words <= 8 && l.job > 0 && (l.titleRatio() == 1 || strings.ContainsAny(l.text, ",|")):
+		return true
+	case l.words <= 8 && photoCredit(l.text):
+		return true
+	}
+	// "Jane Doe, The Daily Planet": a name, then the outlet.
+	if i := strings.IndexAny(l.text, ",|"); i > 0 {
+		if name, n := personName(strings.Fields(l.text[:i+1])); name != "" && n == len(strings.Fields(l.text[:i+1])) && l.words <= 8 {
+			return true
+		}
+	}
+	return false
 }
 
 // findTitle picks the headline among the lines above the article, or the
@@ -123,10 +179,7 @@ func (d *doc) findTitle() int {
 // metaLike reports lines that commonly sit between a headline and its text:
 // bylines, dates, short labels, photo credits.
 func (d *doc) metaLike(l *line) bool {
-	if l.words <= 3 || l.creditMark || l.numWords*2 >= l.words {
-		return true
-	}
-	if _, _, ok := l.byline(); ok {
+	if l.words <= 3 || l.creditMark || l.numWords*2 >= l.words || creditLike(l) {
 		return true
 	}
 	return len(l.dateMatches()) > 0 && l.words <= 12
@@ -174,7 +227,7 @@ func (d *doc) dropTitleCopies() {
 
 // credit is a wire or syndication credit at the start of the article:
 // "(Reuters) -", "KYIV (AP) —", "WASHINGTON, March 3 (Reuters) -",
-// "(MENAFN- UkrinForm)".
+// "(WIREHUB- NordPress)".
 type credit struct {
 	source      string // credited agency, as written
 	distributor string // the syndicator in "(Distributor- Source)"
@@ -225,7 +278,7 @@ func parseCredit(t string) (credit, bool) {
 		}
 	}
 	if k := strings.IndexAny(inner, "-–—"); k > 0 {
-		// Syndication: "(MENAFN- UkrinForm)".
+		// Syndication: "(WIREHUB- NordPress)".
 		dist := strings.TrimSpace(inner[:k])
 		_, size := utf8.DecodeRuneInString(inner[k:])
 		src := strings.TrimSpace(inner[k+size:])
@@ -240,7 +293,7 @@ func parseCredit(t string) (credit, bool) {
 		c.source = inner
 	}
 	cut := len(t) - len(trimmed) + len(dash)
-	c.cut = len(t) - len(strings.TrimLeft(t[cut:], " \u00a0")) + 0
+	c.cut = len(t) - len(strings.TrimLeft(t[cut:], " \u00a0"))
 	if c.cut >= len(t) {
 		c.cut = len(t)
 	}
@@ -289,7 +342,7 @@ func datelinePrefix(s string) bool {
 }
 
 // agencyName accepts one to four capitalised words without sentence
-// punctuation: "Reuters", "AP", "UkrinForm", "Agence France-Presse".
+// punctuation: "Reuters", "AP", "NordPress", "Agence France-Presse".
 func agencyName(s string) bool {
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 4 || len(s) > 50 {
@@ -365,6 +418,9 @@ func personName(words []string) (string, int) {
 	var parts []string
 	n := 0
 	for _, w := range words {
+		if strings.HasSuffix(w, ":") {
+			break // a label such as "Image:"
+		}
 		stop := strings.HasSuffix(w, ",") || strings.HasSuffix(w, "|") || strings.HasSuffix(w, ";")
 		w = strings.TrimRight(w, ",.;|")
 		if w == "" {
@@ -380,10 +436,10 @@ func personName(words []string) (string, int) {
 			break
 		}
 		lw := strings.ToLower(w)
-		if f := wordFlags[lw]; f&0xff != 0 || f&flagChrome != 0 {
+		if f := wordFlags[lw]; f&0xff != 0 || f&(flagChrome|flagJob) != 0 {
 			break
 		}
-		if isMonth(lw) {
+		if dates.Month(lw) > 0 {
 			break
 		}
 		parts = append(parts, w)
@@ -402,37 +458,108 @@ func personName(words []string) (string, int) {
 	return strings.Join(parts, " "), n
 }
 
-// findByline returns the author line and name among the header lines above
-// the article and the sign-off lines just below it.
+// findByline returns the author line, the name and its byte offset in the
+// line. It looks upwards from the article start, so the byline nearest the
+// text wins over names in the page header, then at the sign-off lines just
+// below the article.
 func (d *doc) findByline() (int, string, int) {
-	try := func(i int) (int, string, int) {
+	try := func(i int, bare bool) (int, string, int) {
 		l := &d.lines[i]
 		if l.words > 16 {
+			return -1, "", 0
+		}
+		// A bare name beside the date is the byline of a header that
+		// lays out author and date as separate lines.
+		if bare {
+			if name := nameLine(l); name != "" && i != d.title && d.nearDate(i) && !d.commonNoun(name) {
+				return i, name, 0
+			}
 			return -1, "", 0
 		}
 		if name, at, ok := l.byline(); ok {
 			return i, name, at
 		}
-		// "By" or "Author:" alone, with the name on the next line.
-		lw := strings.ToLower(strings.TrimRight(l.text, ": "))
-		if (lw == "by" || lw == "author") && i+1 < len(d.lines) {
-			if name, _ := personName(strings.Fields(d.lines[i+1].text)); name != "" && d.lines[i+1].words <= 5 {
+		// "Written by" alone, with the name on the next line.
+		if bylineLabel(l.text) && i+1 < len(d.lines) {
+			if name := nameLine(&d.lines[i+1]); name != "" {
 				return i + 1, name, 0
 			}
 		}
 		return -1, "", 0
 	}
-	for i := max(0, d.first-headerReach); i < min(len(d.lines), d.first+3); i++ {
-		if j, name, at := try(i); j >= 0 {
-			return j, name, at
+	// Explicit bylines first; a bare name beside a date only when there is
+	// none.
+	for _, bare := range []bool{false, true} {
+		for i := min(len(d.lines)-1, d.first+2); i >= max(0, d.first-bylineReach); i-- {
+			if j, name, at := try(i, bare); j >= 0 {
+				return j, name, at
+			}
 		}
 	}
 	for i := max(d.first, d.last-2); i < min(len(d.lines), d.last+footerReach); i++ {
-		if j, name, at := try(i); j >= 0 {
+		if j, name, at := try(i, false); j >= 0 {
 			return j, name, at
 		}
 	}
 	return -1, "", 0
+}
+
+// bylineLabel reports a line that only announces the author's name.
+func bylineLabel(t string) bool {
+	switch strings.ToLower(strings.TrimRight(t, ": ")) {
+	case "by", "author", "authors", "written by", "posted by", "words by", "reported by", "story by", "text by":
+		return true
+	}
+	return false
+}
+
+// nameLine returns the line's text when it is nothing but a personal name.
+func nameLine(l *line) string {
+	if l.words < 2 || l.words > 5 || l.ending == endSentence {
+		return ""
+	}
+	f := strings.Fields(l.text)
+	if name, n := personName(f); name != "" && n == len(f) {
+		return name
+	}
+	return ""
+}
+
+// commonNoun reports whether the last word of a capitalised phrase is
+// written in lower case in the article ("Social Media" against "social
+// media"), which makes the phrase a label rather than a personal name.
+func (d *doc) commonNoun(phrase string) bool {
+	f := strings.Fields(phrase)
+	w := f[len(f)-1]
+	r, size := utf8.DecodeRuneInString(w)
+	lw := string(unicode.ToLower(r)) + w[size:]
+	for i := d.first; i < d.last; i++ {
+		t := d.lines[i].text
+		for k := 0; ; {
+			j := strings.Index(t[k:], lw)
+			if j < 0 {
+				break
+			}
+			j += k
+			end := j + len(lw)
+			if (j == 0 || !isWordByte(t[j-1])) && (end == len(t) || !isWordByte(t[end])) {
+				return true
+			}
+			k = end
+		}
+	}
+	return false
+}
+
+// nearDate reports whether a short line with a date is within two lines of
+// line i.
+func (d *doc) nearDate(i int) bool {
+	for j := max(0, i-2); j <= min(len(d.lines)-1, i+2); j++ {
+		if j != i && d.lines[j].words <= 10 && len(d.lines[j].dateMatches()) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // dateCues are words that, just before a date, say it is the page's date.
@@ -518,7 +645,13 @@ func copyrightName(t string) (string, int) {
 			break
 		}
 	}
-	for len(parts) > 0 && legalSuffix(strings.TrimRight(parts[len(parts)-1], ".")) {
+	// Drop what trails the name: years and company forms, in any order
+	// ("Name Limited 2007", "Name Inc.").
+	for len(parts) > 0 {
+		last := strings.TrimRight(parts[len(parts)-1], ".")
+		if !legalSuffix(last) && strings.Trim(last, "0123456789-–") != "" {
+			break
+		}
 		parts = parts[:len(parts)-1]
 	}
 	if len(parts) == 0 || len(parts) > 6 {
@@ -572,7 +705,7 @@ func (d *doc) findOutlet() (string, int, int) {
 }
 
 // normaliseCase returns the spelling of word that the rest of the page uses
-// most when it differs only in case ("UkrinForm" in a credit, "Ukrinform" in
+// most when it differs only in case ("NordPress" in a credit, "Nordpress" in
 // the text): a name is written by its owner the way running text has it.
 func (d *doc) normaliseCase(word string) string {
 	if strings.ContainsRune(word, ' ') {
@@ -622,6 +755,39 @@ func indexFold(s, sub string) int {
 	return -1
 }
 
+// siteNameLine finds a short line above the article that spells the site's
+// host name ("The Daily Planet" for dailyplanet.example or
+// thedailyplanet.example): the site's own display name, which is a better
+// outlet than its legal owner in the copyright line. It returns -1 when
+// there is none or no host is known.
+func (d *doc) siteNameLine(host string) int {
+	if host == "" {
+		return -1
+	}
+	label, _, _ := strings.Cut(host, ".")
+	label = strings.ReplaceAll(label, "-", "")
+	if len(label) < 3 {
+		return -1
+	}
+	for i := 0; i < d.first && i < len(d.lines); i++ {
+		l := &d.lines[i]
+		if l.words == 0 || l.words > 5 {
+			continue
+		}
+		var b strings.Builder
+		for _, r := range strings.ToLower(l.text) {
+			if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+				b.WriteRune(r)
+			}
+		}
+		k := b.String()
+		if k == label || "the"+k == label || k == "the"+label {
+			return i
+		}
+	}
+	return -1
+}
+
 // hostName returns the host of a page URL without "www.".
 func hostName(raw string) string {
 	u, err := url.Parse(strings.TrimSpace(raw))
@@ -665,7 +831,10 @@ func (d *doc) fillMeta(a *model.Article) {
 		a.SetField(model.FieldPublished, d.date.Value, model.Provenance{From: "text:date", Evidence: d.date.Text, Span: &model.Span{Start: s, End: s + d.date.Span.End - d.date.Span.Start}})
 	}
 	if a.Outlet == "" {
-		if d.outletLine >= 0 {
+		if i := d.siteNameLine(hostName(a.URL)); i >= 0 {
+			l := &d.lines[i]
+			a.SetField(model.FieldOutlet, l.text, model.Provenance{From: "text:site-name", Evidence: l.text, Span: d.spanOf(i, 0, len(l.text))})
+		} else if d.outletLine >= 0 {
 			a.SetField(model.FieldOutlet, d.outlet, model.Provenance{From: "text:copyright", Evidence: d.lines[d.outletLine].text, Span: d.spanOf(d.outletLine, d.outletAt, d.outletAt+len(d.outlet))})
 		} else if h := hostName(a.URL); h != "" {
 			a.SetField(model.FieldOutlet, h, model.Provenance{From: "text:url-host", Evidence: a.URL})

@@ -9,12 +9,6 @@ import (
 	"github.com/sitrep/sitrep/internal/extract/dates"
 )
 
-// isMonth reports whether a lower-cased word names a month.
-func isMonth(w string) bool {
-	m := dates.Find(w + " 1, 2000")
-	return len(m) > 0 && m[0].Span.Start == 0
-}
-
 // params are the scorer's weights. They are fields rather than constants
 // so that the tuning test can vary them; Extract always uses defaultParams.
 type params struct {
@@ -39,55 +33,51 @@ type params struct {
 	url         float64
 	repeat      float64 // penalty for lines repeated across documents
 	dup         float64 // penalty for lines repeated inside the document
-	threshold   float64 // score a line must beat to add to the region
 	wordCap     float64 // cap on a line's weight in the region sum
 	shortWeight float64 // weight floor so that one-word lines still count
 	negWeight   float64 // weight floor for lines that count against a region
 	anchor      float64 // score the first line of an article must reach
 	listing     float64 // entries that make a comment thread (0: off)
 	thread      float64 // penalty for lines of a comment thread
-	gapGrowth   float64 // extra cost of each further line in a run of chrome
-	dupWall     float64 // copies in a page that make a short line a wall (0: off)
 	listLift    float64 // score given to items of a list inside the article
 	headRun     float64 // penalty for each line of a run of headlines
+	pairs       float64 // penalty for lines of a headline-and-teaser list
 }
 
 var defaultParams = params{
 	short:       6,
 	long:        20,
-	lenWeight:   1.0,
-	sentence:    0.35,
-	noEnd:       0.35,
+	lenWeight:   0.5,
+	sentence:    0.7,
+	noEnd:       0.7,
 	credit:      0.8,
 	bullet:      0.2,
-	stopHigh:    0.30,
-	stopWeight:  1.0,
-	titleCase:   0.3,
-	menu:        0.5,
-	teaser:      1.2,
-	teaserHead:  0.8,
-	footer:      1.0,
-	chrome:      0.8,
-	legal:       0.8,
-	copyright:   1.5,
-	url:         0.4,
-	repeat:      1.0,
-	dup:         0.3,
-	threshold:   0.0,
+	stopHigh:    0.375,
+	stopWeight:  1,
+	titleCase:   0.675,
+	menu:        0.25,
+	teaser:      0.9,
+	teaserHead:  1.6,
+	footer:      1,
+	chrome:      3,
+	legal:       2,
+	copyright:   3,
+	url:         0.6,
+	repeat:      3.75,
+	dup:         0.1125,
 	wordCap:     80,
 	shortWeight: 3,
-	negWeight:   6,
-	anchor:      0.6,
-	listing:     3,
+	negWeight:   4.5,
+	anchor:      0.45,
+	listing:     6,
 	thread:      1.5,
-	gapGrowth:   0,
-	dupWall:     0,
-	listLift:    0.1,
-	headRun:     0,
+	listLift:    0.15,
+	headRun:     0.25,
+	pairs:       1.25,
 }
 
-// scoreLine rates how much a line looks like article text, roughly in
-// [-2, 1.5]; positive is content.
+// scoreLine rates how much a line, on its own, looks like article text:
+// positive for prose, negative for chrome.
 func (d *doc) scoreLine(l *line) float64 {
 	p := d.p
 	w := float64(l.words)
@@ -122,7 +112,7 @@ func (d *doc) scoreLine(l *line) float64 {
 	if l.ending == endTeaser {
 		s -= p.teaser
 	}
-	if l.words <= 12 {
+	if l.words <= 20 {
 		s -= p.chrome * float64(l.chrome) / w
 	}
 	if l.legal >= 3 && float64(l.legal)/w > 0.08 {
@@ -150,6 +140,7 @@ func (d *doc) scoreContext() {
 	d.markThreads()
 	lifted := d.structureLists()
 	d.headlineRuns(lifted)
+	d.teaserPairs(lifted)
 	for i := range d.lines {
 		l := &d.lines[i]
 		if i+1 < len(d.lines) {
@@ -161,6 +152,36 @@ func (d *doc) scoreContext() {
 				l.score -= d.p.footer
 			}
 		}
+	}
+}
+
+// teaserPairs marks lists of links with summaries: a short unpunctuated
+// line (a headline, or a commenter's name) followed by a single paragraph,
+// three or more times in a row. An article's subheadings are followed by
+// varying numbers of paragraphs; a list of other stories, or a comment
+// thread, keeps the one-to-one rhythm.
+func (d *doc) teaserPairs(lifted []bool) {
+	isHead := func(i int) bool {
+		l := &d.lines[i]
+		return !lifted[i] && l.words >= 1 && l.words <= 15 && l.ending != endSentence && l.ending != endColon
+	}
+	isBody := func(i int) bool {
+		l := &d.lines[i]
+		return l.words >= 8 && (l.ending == endSentence || l.ending == endTeaser)
+	}
+	for i := 0; i+1 < len(d.lines); {
+		j := i
+		for j+1 < len(d.lines) && isHead(j) && isBody(j+1) {
+			j += 2
+		}
+		if (j-i)/2 >= 3 {
+			for k := i; k < j; k++ {
+				d.lines[k].score -= d.p.pairs
+			}
+			i = j
+			continue
+		}
+		i++
 	}
 }
 
@@ -279,22 +300,8 @@ func (d *doc) pickRegion() {
 	d.keep = make([]bool, n)
 	best, bestA, bestB := 0.0, 0, 0
 	cur, curA := 0.0, 0
-	run := 0
 	for i := range d.lines {
 		v := d.value(i)
-		// A long run of chrome is a boundary between page parts, so
-		// each further line of a run costs more than the one before.
-		if v < 0 {
-			v *= 1 + d.p.gapGrowth*float64(run)
-			if chromeEvident(&d.lines[i]) {
-				run++
-			}
-		} else {
-			run = 0
-		}
-		if d.wall(&d.lines[i]) {
-			v = -1e9
-		}
 		if cur <= 0 {
 			cur, curA = 0, i
 		}
@@ -322,8 +329,30 @@ func (d *doc) refineRegion() {
 	if k := d.listingStart(); k > d.first {
 		d.last = k
 	}
+	d.dropCoda()
 	for d.last > d.first && d.lines[d.last-1].score < 0 {
 		d.last--
+	}
+}
+
+// dropCoda cuts a short tail that hangs off the article behind a line of
+// site chrome, as a newsletter pitch does ("Subscribe to our newsletter",
+// then one sentence selling it). The tail is kept only when it outweighs
+// a few sentences, which a closing paragraph after an advertisement does.
+func (d *doc) dropCoda() {
+	words := 0
+	for i := d.last - 1; i > d.first; i-- {
+		l := &d.lines[i]
+		if l.score < 0 && chromeEvident(l) && l.words <= 8 {
+			if words < 25 {
+				d.last = i
+			}
+			return
+		}
+		words += l.words
+		if words >= 25 {
+			return
+		}
 	}
 }
 
@@ -452,17 +481,11 @@ func entrySignature(l *line) string {
 	for _, w := range []string{l.first, l.last} {
 		lw := strings.ToLower(w)
 		r, _ := utf8.DecodeRuneInString(lw)
-		if unicode.IsLetter(r) && !isMonth(lw) && lw != "am" && lw != "pm" && !isWeekday(lw) {
+		if unicode.IsLetter(r) && dates.Month(lw) == 0 && lw != "am" && lw != "pm" && !dates.IsWeekday(lw) {
 			return lw
 		}
 	}
 	return ""
-}
-
-// isWeekday reports whether a lower-cased word names a day of the week.
-func isWeekday(w string) bool {
-	m := dates.Find(w + " 1 January 2024")
-	return len(m) > 0 && m[0].Span.Start == 0
 }
 
 // value is a line's contribution to a region: its score weighted by its
@@ -470,7 +493,7 @@ func isWeekday(w string) bool {
 // so a run of one-word menu items costs as much as a sentence.
 func (d *doc) value(i int) float64 {
 	l := &d.lines[i]
-	s := l.score - d.p.threshold
+	s := l.score
 	w := math.Min(float64(l.words), d.p.wordCap)
 	if s < 0 {
 		w = math.Max(w, d.p.negWeight)
@@ -487,13 +510,6 @@ func chromeEvident(l *line) bool {
 	return l.chrome > 0 || l.seps > 0 || l.humps > 0 || l.url || l.copyright || l.reserved || repeatLevel(l) > 0 || l.dup > 0
 }
 
-// wall reports a line that no article runs across: a short label that the
-// page repeats several times, as in "Reply" or "Report this comment" under
-// every comment.
-func (d *doc) wall(l *line) bool {
-	return d.p.dupWall > 0 && l.dup+1 >= int(d.p.dupWall) && l.words <= 8 && l.score < 0
-}
-
 // hardBoilerplate is chrome that is dropped even inside the article run.
 func (d *doc) hardBoilerplate(l *line) bool {
 	switch {
@@ -503,6 +519,17 @@ func (d *doc) hardBoilerplate(l *line) bool {
 		return true // "Read also: <headline>"
 	case repeatLevel(l) >= 0.99 && l.words <= 12:
 		return true
+	case siteTemplate(l):
+		return true
 	}
 	return false
+}
+
+// siteTemplate reports a line that most pages of the same site carry
+// word for word: an "about us" blurb, a legal notice, a standing appeal.
+// Unlike a short label it may read as prose, but no article repeats
+// itself on half of a site's pages.
+func siteTemplate(l *line) bool {
+	r := l.rep
+	return r.groupDocs >= 4 && r.group >= 3 && 2*r.group >= r.groupDocs
 }
