@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -11,6 +13,7 @@ import (
 	"github.com/sitrep/sitrep/internal/extract/plaintext"
 	"github.com/sitrep/sitrep/internal/model"
 	"github.com/sitrep/sitrep/internal/pipeline"
+	"github.com/sitrep/sitrep/internal/source"
 	"github.com/sitrep/sitrep/internal/store"
 )
 
@@ -23,7 +26,7 @@ func (a *app) evalCmd() *cobra.Command {
 		Use:   "eval",
 		Short: "Score a stage against reference sets",
 	}
-	cmd.AddCommand(a.evalExtractCmd())
+	cmd.AddCommand(a.evalExtractCmd(), a.evalMetaCmd())
 	return cmd
 }
 
@@ -82,5 +85,66 @@ For HTML sets, go-trafilatura alone is scored beside sitrep.`,
 	}
 	cmd.Flags().BoolVar(&baseline, "baseline", true, "also score go-trafilatura alone on HTML sets")
 	cmd.Flags().IntVar(&worst, "worst", 0, "list this many lowest-scoring documents per set")
+	return cmd
+}
+
+func (a *app) evalMetaCmd() *cobra.Command {
+	var goldPath string
+	var showErrors bool
+	cmd := &cobra.Command{
+		Use:   "meta --gold GOLD.json DIR",
+		Short: "Score metadata of a corpus in any input format against a gold.json",
+		Long: `Read DIR as ingest does (every format, containers included), clean each
+document without storing it, and compare title, outlet, published, author,
+language and credited source with GOLD.json, whose documents are keyed by
+path relative to DIR ("#N" for the N-th record of a container).`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			gold, err := eval.LoadMetaGold(goldPath)
+			if err != nil {
+				return err
+			}
+			root := filepath.Clean(args[0])
+			var docs []model.RawDoc
+			err = source.Walk(cmd.Context(), []string{root}, source.DefaultOptions(), func(it source.Item) error {
+				if it.Doc != nil {
+					docs = append(docs, *it.Doc)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			stats := plaintext.NewStats()
+			for _, d := range docs {
+				if d.Format == model.FormatText {
+					body, _ := extract.TextBody(d.Body)
+					stats.Add(body, extract.Group(d))
+				}
+			}
+			ex := extract.New(extract.DefaultOptions())
+			preds := map[string]eval.Prediction{}
+			for _, d := range docs {
+				art, err := ex.Article(d, stats)
+				if err != nil {
+					continue
+				}
+				key := filepath.ToSlash(strings.TrimPrefix(d.Source, root+string(filepath.Separator)))
+				preds[key] = eval.Prediction{Text: art.Text, Title: art.Title, Author: art.Author, Published: art.Published,
+					Outlet: art.Outlet, CreditedSource: art.CreditedSource, Lang: art.Language}
+			}
+			res := eval.ScoreMeta(gold, preds)
+			fmt.Fprintf(a.stdout, "%-28s %s\n", filepath.Base(root)+" metadata", res)
+			if showErrors {
+				for _, e := range res.Errors {
+					fmt.Fprintln(a.stdout, "   ", e)
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&goldPath, "gold", "", "gold.json with a documents object (required)")
+	cmd.Flags().BoolVar(&showErrors, "errors", false, "list every wrong value")
+	_ = cmd.MarkFlagRequired("gold")
 	return cmd
 }

@@ -133,6 +133,12 @@ func (e *Extractor) Article(doc model.RawDoc, stats *plaintext.Stats) (model.Art
 	default:
 		return a, fmt.Errorf("extract: unknown format %q", doc.Format)
 	}
+	if doc.Format != model.FormatText {
+		// The text cleaner reads credits itself; HTML and container text
+		// get the same dateline reading here.
+		creditFromDateline(&a)
+	}
+	tidyAttribution(&a)
 	if strings.TrimSpace(a.Text) == "" {
 		return a, ErrNoText
 	}
@@ -202,4 +208,46 @@ func clip(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n]) + "…"
+}
+
+// creditFromDateline reads a wire credit at the start of the text ("LESK
+// (Agency) —") and removes it from the text, as the text cleaner does.
+func creditFromDateline(a *model.Article) {
+	first, rest, _ := strings.Cut(a.Text, "\n")
+	c, ok := plaintext.FindCredit(first)
+	if !ok {
+		return
+	}
+	if a.CreditedSource == "" {
+		a.SetField(model.FieldCreditedSource, c.Source, model.Provenance{From: string(a.Format) + ":credit", Evidence: c.Evidence})
+	}
+	first = strings.TrimSpace(first[c.Cut:])
+	if rest != "" {
+		first += "\n" + rest
+	}
+	a.Text = first
+}
+
+// tidyAttribution keeps the roles of author and credited source apart: an
+// agency named as the author is the credited source (its dateline says so),
+// and an outlet's own dateline credits nobody else. Bylines naming a desk
+// or the outlet itself stay, as printed: reference sets count them.
+func tidyAttribution(a *model.Article) {
+	if sameName(a.Author, a.CreditedSource) {
+		a.Warnings = append(a.Warnings, fmt.Sprintf("byline %q is the credited agency; kept as credited source only", clip(a.Author, 80)))
+		a.Author = ""
+		delete(a.Provenance, model.FieldAuthor)
+	}
+	if sameName(a.CreditedSource, a.Outlet) {
+		a.CreditedSource = ""
+		delete(a.Provenance, model.FieldCreditedSource)
+	}
+}
+
+func sameName(x, y string) bool {
+	if x == "" || y == "" {
+		return false
+	}
+	n := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	return n(x) == n(y)
 }

@@ -114,7 +114,7 @@ func feedDoc(f *gofeed.Feed, i, limit int) (model.RawDoc, error) {
 		Title:     strings.TrimSpace(it.Title),
 		Published: published,
 		Author:    personNames(it.Authors, it.Author),
-		Outlet:    strings.TrimSpace(f.Title),
+		Outlet:    feedOutlet(f.Title),
 		Language:  strings.TrimSpace(lang),
 	}
 	if it.GUID != "" {
@@ -204,4 +204,17 @@ func hasTag(s string) bool {
 		}
 	}
 	return false
+}
+
+// feedOutlet reduces a feed's title to the outlet: feeds are usually titled
+// "Outlet – Section" or "Outlet | Latest news", and the section is not the
+// outlet's name.
+func feedOutlet(title string) string {
+	title = strings.TrimSpace(title)
+	for _, sep := range []string{" – ", " — ", " | ", " - ", ": ", " :: "} {
+		if i := strings.Index(title, sep); i >= 2 {
+			return strings.TrimSpace(title[:i])
+		}
+	}
+	return title
 }

@@ -391,3 +391,18 @@ func TestDocFields(t *testing.T) {
 		t.Errorf("JSONL Raw is not the line: %q", d.Raw)
 	}
 }
+
+func TestFeedOutlet(t *testing.T) {
+	for in, want := range map[string]string{
+		"Harbour Gazette – Politics":   "Harbour Gazette",
+		"Valley Wire | Latest":         "Valley Wire",
+		"North Star News - World":      "North Star News",
+		"  The Daily Lantern  ":        "The Daily Lantern",
+		"A - B":                        "A - B",
+		"Coastline Post: Breaking now": "Coastline Post",
+	} {
+		if got := feedOutlet(in); got != want {
+			t.Errorf("feedOutlet(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -33,6 +33,7 @@ type scores struct {
 	n               int
 	p, r, f         float64 // word metric, averaged per page
 	fTitled         float64 // word F1 of title+"\n"+text
+	shingle         float64 // 4-gram shingle F1 of the text
 	titleN, titleOK int
 	authorN, author int
 	dateN, dateOK   int
@@ -124,6 +125,7 @@ func score(set string, docs []goldDoc, bodies [][]byte, run runner, dump string)
 		s.r += m.R
 		s.f += m.F
 		s.fTitled += eval.WordPRF(titled, g.Text).F
+		s.shingle += eval.ShinglePRF(a.Text, g.Text).F
 		if g.Title != "" {
 			s.titleN++
 			if normMeta(a.Title) == normMeta(g.Title) {
@@ -164,8 +166,8 @@ func (s scores) String() string {
 			p, r, acc, f, 2*pT*rT/(pT+rT), s.errs, rate)
 	}
 	n := float64(s.n)
-	return fmt.Sprintf("word P %.3f R %.3f F1 %.3f (title+text F1 %.3f) | title %.3f (%d) author %.3f (%d) date %.3f (%d) | err %d | %.1f docs/s",
-		s.p/n, s.r/n, s.f/n, s.fTitled/n, ratio(s.titleOK, s.titleN), s.titleN,
+	return fmt.Sprintf("word P %.3f R %.3f F1 %.3f (title+text F1 %.3f) shingle F1 %.3f | title %.3f (%d) author %.3f (%d) date %.3f (%d) | err %d | %.1f docs/s",
+		s.p/n, s.r/n, s.f/n, s.fTitled/n, s.shingle/n, ratio(s.titleOK, s.titleN), s.titleN,
 		ratio(s.author, s.authorN), s.authorN, ratio(s.dateOK, s.dateN), s.dateN, s.errs, rate)
 }
 

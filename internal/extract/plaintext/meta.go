@@ -155,7 +155,7 @@ func (d *doc) findTitle() int {
 		// byline and a date between headline and text cost nothing.
 		dist := 0
 		for j := i + 1; j < d.first; j++ {
-			if !d.metaLike(&d.lines[j]) {
+			if !d.metaLike(&d.lines[j]) && !(j == i+1 && d.standfirst(j)) {
 				dist++
 			}
 		}
@@ -174,6 +174,18 @@ func (d *doc) findTitle() int {
 		return -1
 	}
 	return best
+}
+
+// standfirst reports whether line j could be the summary line that many
+// outlets print between headline and byline: headline-shaped, but longer
+// than a menu item and not part of a headline-and-teaser list. A headline
+// directly above one is not pushed away from the text by it.
+func (d *doc) standfirst(j int) bool {
+	l := &d.lines[j]
+	if l.words < 6 || !d.titleShaped(l) {
+		return false
+	}
+	return j+1 >= len(d.lines) || d.lines[j+1].ending != endTeaser
 }
 
 // metaLike reports lines that commonly sit between a headline and its text:
@@ -840,4 +852,23 @@ func (d *doc) fillMeta(a *model.Article) {
 			a.SetField(model.FieldOutlet, h, model.Provenance{From: "text:url-host", Evidence: a.URL})
 		}
 	}
+}
+
+// Credit is a wire or syndication credit found at the start of a text.
+type Credit struct {
+	Source      string // the credited agency, as written
+	Distributor string // the syndicator in "(Distributor- Source)", if any
+	Evidence    string // the dateline up to the closing parenthesis
+	Cut         int    // bytes of the paragraph before the article starts
+}
+
+// FindCredit reads a credit prefix ("LESK (Agency) —", "(Agency) -",
+// "(Distributor- Agency)") at the start of a paragraph. Cleaners of other
+// formats use it so that credits are read the same way everywhere.
+func FindCredit(paragraph string) (Credit, bool) {
+	c, ok := parseCredit(paragraph)
+	if !ok {
+		return Credit{}, false
+	}
+	return Credit{Source: c.source, Distributor: c.distributor, Evidence: c.evidence, Cut: c.cut}, true
 }
