@@ -123,7 +123,9 @@ func (e *Extractor) Article(doc model.RawDoc, stats *plaintext.Stats) (model.Art
 
 	switch doc.Format {
 	case model.FormatHTML:
-		if err := htmlpage.Extract(&a, doc.Body, a.URL, e.opt.HTML); err != nil {
+		if err := htmlpage.Extract(&a, doc.Body, a.URL, e.opt.HTML); errors.Is(err, htmlpage.ErrNoText) {
+			return a, ErrNoText
+		} else if err != nil {
 			return a, fmt.Errorf("extract html: %w", err)
 		}
 	case model.FormatText:

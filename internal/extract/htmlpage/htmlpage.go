@@ -104,7 +104,7 @@ func Extract(a *model.Article, body []byte, pageURL string, opt Options) (err er
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("htmlpage: extractor panicked: %v\n%s", r, firstFrames(debug.Stack()))
+			err = fmt.Errorf("htmlpage: extractor panicked at %s: %v", panicSite(debug.Stack()), r)
 		}
 	}()
 	if pageURL == "" {
@@ -113,6 +113,9 @@ func Extract(a *model.Article, body []byte, pageURL string, opt Options) (err er
 	page, err := parse(body, opt.ContentType)
 	if err != nil {
 		return err
+	}
+	if page.encoding != "utf-8" || !utf8.Valid(body) {
+		a.Warnings = append(a.Warnings, "html: bytes read as "+page.encoding)
 	}
 	topts := trafOptions(opt, pageURL)
 	var readText string
@@ -148,7 +151,7 @@ func Extract(a *model.Article, body []byte, pageURL string, opt Options) (err er
 	if a.Language == "" {
 		setLanguage(a, meta, text)
 	}
-	if text == "" {
+	if text == "" && a.Text == "" {
 		if terr != nil {
 			return fmt.Errorf("%w: %v", ErrNoText, terr)
 		}
@@ -324,14 +327,31 @@ func withLead(traf, read string) string {
 	return strings.Join(lead, "\n\n") + "\n\n" + read
 }
 
-// firstFrames keeps a panic report short enough for a failure list.
-func firstFrames(stack []byte) string {
-	const limit = 2000
-	if len(stack) > limit {
-		stack = stack[:limit]
-		for len(stack) > 0 && !utf8.Valid(stack) {
-			stack = stack[:len(stack)-1]
+// panicSite names the function and line that panicked, read from the stack
+// below the runtime's panic frame, so a failure report says where a library
+// broke without carrying the whole stack.
+func panicSite(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "panic(") {
+			continue
+		}
+		// Frames come in pairs, function then file line; the runtime's own
+		// (panicmem, sigpanic) sit between the panic and its cause.
+		for j := i + 2; j+1 < len(lines); j += 2 {
+			fn := lines[j]
+			if strings.HasPrefix(fn, "runtime.") {
+				continue
+			}
+			if k := strings.LastIndexByte(fn, '('); k > 0 {
+				fn = fn[:k]
+			}
+			loc := strings.TrimSpace(lines[j+1])
+			if k := strings.LastIndexByte(loc, ' '); k > 0 {
+				loc = loc[:k]
+			}
+			return fn + " (" + loc + ")"
 		}
 	}
-	return strings.TrimSpace(string(stack))
+	return "unknown site"
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -295,5 +296,49 @@ func TestConcurrentExtract(t *testing.T) {
 		if title := <-done; title == "" {
 			t.Error("empty title")
 		}
+	}
+}
+
+func explode() { panic("boom") }
+
+func nilDeref() int {
+	var p *parsed
+	return len(p.encoding)
+}
+
+func TestPanicSite(t *testing.T) {
+	var site string
+	func() {
+		defer func() {
+			if recover() != nil {
+				site = panicSite(debug.Stack())
+			}
+		}()
+		explode()
+	}()
+	if !strings.Contains(site, "explode") || !strings.Contains(site, "htmlpage_test.go:") {
+		t.Errorf("panicSite = %q", site)
+	}
+	func() {
+		defer func() {
+			if recover() != nil {
+				site = panicSite(debug.Stack())
+			}
+		}()
+		nilDeref()
+	}()
+	if !strings.Contains(site, "nilDeref") {
+		t.Errorf("panicSite = %q", site)
+	}
+}
+
+func TestWarnsOnNonUTF8(t *testing.T) {
+	a := extractFixture(t, "windows1252.html", "", DefaultOptions())
+	if len(a.Warnings) != 1 || !strings.Contains(a.Warnings[0], "windows-1252") {
+		t.Errorf("warnings = %q", a.Warnings)
+	}
+	b := extractFixture(t, "news.html", "", DefaultOptions())
+	if len(b.Warnings) != 0 {
+		t.Errorf("warnings on a UTF-8 page: %q", b.Warnings)
 	}
 }
