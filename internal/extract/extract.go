@@ -236,7 +236,6 @@ func creditFromDateline(a *model.Article) {
 // or the outlet itself stay, as printed: reference sets count them.
 func tidyAttribution(a *model.Article) {
 	if sameName(a.Author, a.CreditedSource) {
-		a.Warnings = append(a.Warnings, fmt.Sprintf("byline %q is the credited agency; kept as credited source only", clip(a.Author, 80)))
 		a.Author = ""
 		delete(a.Provenance, model.FieldAuthor)
 	}
