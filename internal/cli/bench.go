@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -121,12 +120,4 @@ func watchPeak() func() uint64 {
 		wg.Wait()
 		return peak
 	}
-}
-
-func maxRSS() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return ru.Maxrss * 1024 // Linux reports KiB
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/source"
+	"github.com/sitrep/sitrep/internal/store"
 )
 
 func (a *app) ingestCmd() *cobra.Command {
@@ -31,14 +32,9 @@ cleaned and stored once: re-ingesting the same input adds nothing.
 Exit status: 0 when every input was read, 3 when some failed (the
 summary lists them), 1 when the run itself failed.`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, paths []string) error {
+		RunE: a.storeRun(func(cmd *cobra.Command, paths []string, st store.Store) error {
 			opt.Source.MaxFileBytes = maxFileMB << 20
 			opt.Source.MaxDecompressed = maxGzMB << 20
-			st, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
 
 			var bar *progressbar.ProgressBar
 			if !noProgress && isTerminal(a.stderr) {
@@ -58,7 +54,7 @@ summary lists them), 1 when the run itself failed.`,
 				return &exitError{code: ExitPartial, err: errors.New("some inputs failed")}
 			}
 			return nil
-		},
+		}),
 	}
 	f := cmd.Flags()
 	f.IntVar(&opt.Workers, "workers", 0, "concurrent cleaners (0: one per CPU)")

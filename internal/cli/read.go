@@ -25,12 +25,7 @@ func (a *app) lsCmd() *cobra.Command {
 		Use:   "ls",
 		Short: "List stored articles, newest first",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.storeRun(func(cmd *cobra.Command, _ []string, st store.Store) error {
 			arts, err := st.List(cmd.Context(), opt)
 			if err != nil {
 				return err
@@ -51,7 +46,7 @@ func (a *app) lsCmd() *cobra.Command {
 					dash(clipRunes(art.Outlet, 24)), dash(clipRunes(oneLine(art.Title), 70)))
 			}
 			return tw.Flush()
-		},
+		}),
 	}
 	f := cmd.Flags()
 	f.IntVar(&opt.Limit, "limit", 50, "at most this many articles (0: all)")
@@ -70,12 +65,7 @@ func (a *app) showCmd() *cobra.Command {
 		Use:   "show ID",
 		Short: "Show one article: clean text and metadata with their origins",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.storeRun(func(cmd *cobra.Command, args []string, st store.Store) error {
 			art, err := st.Get(cmd.Context(), args[0])
 			if err != nil {
 				return fmt.Errorf("show %s: %w", args[0], err)
@@ -88,7 +78,7 @@ func (a *app) showCmd() *cobra.Command {
 			}
 			printArticle(a.stdout, art)
 			return nil
-		},
+		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the export record as JSON")
 	return cmd
@@ -129,12 +119,7 @@ func (a *app) searchCmd() *cobra.Command {
 		Use:   "search QUERY...",
 		Short: `Full-text search over titles and text ("quoted phrases" allowed)`,
 		Args:  cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.storeRun(func(cmd *cobra.Command, args []string, st store.Store) error {
 			hits, err := st.Search(cmd.Context(), strings.Join(args, " "), limit)
 			if err != nil {
 				return err
@@ -147,7 +132,7 @@ func (a *app) searchCmd() *cobra.Command {
 				fmt.Fprintln(a.stderr, "no match")
 			}
 			return nil
-		},
+		}),
 	}
 	cmd.Flags().IntVar(&limit, "limit", 20, "at most this many hits")
 	return cmd
@@ -159,15 +144,14 @@ func (a *app) exportCmd() *cobra.Command {
 		Use:   "export",
 		Short: "Write every article as JSON Lines (the public record format)",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		PreRunE: func(*cobra.Command, []string) error {
 			if format != "jsonl" {
 				return &exitError{code: ExitUsage, err: fmt.Errorf("export: unknown format %q (supported: jsonl)", format)}
 			}
-			st, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+			return nil
+		},
+		RunE: a.storeRun(func(cmd *cobra.Command, _ []string, st store.Store) error {
+			var err error
 			var w io.Writer = a.stdout
 			var file *os.File
 			if out != "" && out != "-" {
@@ -198,7 +182,7 @@ func (a *app) exportCmd() *cobra.Command {
 				fmt.Fprintf(a.stderr, "exported %d articles to %s\n", jw.Count(), out)
 			}
 			return nil
-		},
+		}),
 	}
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl")
 	cmd.Flags().StringVarP(&out, "out", "o", "", "output file (default: standard output)")
@@ -210,12 +194,7 @@ func (a *app) statsCmd() *cobra.Command {
 		Use:   "stats",
 		Short: "Counts of what the store holds",
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.storeRun(func(cmd *cobra.Command, _ []string, st store.Store) error {
 			s, err := st.Stats(cmd.Context())
 			if err != nil {
 				return err
@@ -225,7 +204,7 @@ func (a *app) statsCmd() *cobra.Command {
 			printCounts(a.stdout, "by format", s.ByFormat)
 			printCounts(a.stdout, "by language", s.ByLanguage)
 			return nil
-		},
+		}),
 	}
 }
 
@@ -237,12 +216,7 @@ func (a *app) reprocessCmd() *cobra.Command {
 upgrade. Line repetition is counted over the whole store first, so articles
 ingested in small batches benefit from everything ingested since.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer st.Close()
+		RunE: a.storeRun(func(cmd *cobra.Command, _ []string, st store.Store) error {
 			sum, err := newIngester(st).Reprocess(cmd.Context())
 			fmt.Fprintf(a.stdout, "articles %d  updated %d  failed %d  (%.1fs)\n", sum.Articles, sum.Updated, sum.Failed, sum.Elapsed.Seconds())
 			for _, f := range sum.Failures {
@@ -255,7 +229,7 @@ ingested in small batches benefit from everything ingested since.`,
 				return &exitError{code: ExitPartial}
 			}
 			return nil
-		},
+		}),
 	}
 }
 

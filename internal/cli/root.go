@@ -108,3 +108,16 @@ func (a *app) openStore() (store.Store, error) {
 	}
 	return db, nil
 }
+
+// storeRun wraps a command body that needs the store: it opens the store
+// named by --db, and closes it when the body returns.
+func (a *app) storeRun(fn func(cmd *cobra.Command, args []string, st store.Store) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		st, err := a.openStore()
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		return fn(cmd, args, st)
+	}
+}
