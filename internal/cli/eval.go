@@ -61,8 +61,7 @@ For HTML sets, go-trafilatura alone is scored beside sitrep.`,
 				}
 				res := eval.ScoreExtract(set, "sitrep", func(d eval.ExtractDoc) (eval.Prediction, error) {
 					art, err := ex.Article(model.RawDoc{Source: d.Path, Path: d.Path, Format: set.Format, Container: set.Format, Body: d.Body, Raw: d.Body}, stats)
-					return eval.Prediction{Text: art.Text, Title: art.Title, Author: art.Author, Published: art.Published,
-						Outlet: art.Outlet, CreditedSource: art.CreditedSource, Lang: art.Language}, err
+					return predictionOf(art), err
 				})
 				if baseline && set.Format == model.FormatHTML {
 					base := eval.ScoreExtract(set, "trafilatura", func(d eval.ExtractDoc) (eval.Prediction, error) {
@@ -130,8 +129,7 @@ path relative to DIR ("#N" for the N-th record of a container).`,
 					continue
 				}
 				key := filepath.ToSlash(strings.TrimPrefix(d.Source, root+string(filepath.Separator)))
-				preds[key] = eval.Prediction{Text: art.Text, Title: art.Title, Author: art.Author, Published: art.Published,
-					Outlet: art.Outlet, CreditedSource: art.CreditedSource, Lang: art.Language}
+				preds[key] = predictionOf(art)
 			}
 			res := eval.ScoreMeta(gold, preds)
 			fmt.Fprintf(a.stdout, "%-28s %s\n", filepath.Base(root)+" metadata", res)
@@ -147,4 +145,10 @@ path relative to DIR ("#N" for the N-th record of a container).`,
 	cmd.Flags().BoolVar(&showErrors, "errors", false, "list every wrong value")
 	_ = cmd.MarkFlagRequired("gold")
 	return cmd
+}
+
+// predictionOf is what the scorers compare of an article.
+func predictionOf(art model.Article) eval.Prediction {
+	return eval.Prediction{Text: art.Text, Title: art.Title, Author: art.Author, Published: art.Published,
+		Outlet: art.Outlet, CreditedSource: art.CreditedSource, Lang: art.Language}
 }

@@ -21,21 +21,11 @@ func (w *walker) feed(path string, raw []byte) error {
 		return w.fail(path, errors.New("feed has no items"))
 	}
 	for i := 1; i <= len(f.Items); i++ {
-		src := fmt.Sprintf("%s#%d", path, i)
 		doc, err := feedDoc(f, i, w.opt.MaxRecordBytes)
-		if err != nil {
-			if err := w.failAt(path, src, err); err != nil {
-				return err
-			}
-			continue
-		}
-		doc.Source = src
-		doc.Path = path
-		doc.Record = i
-		doc.Container = model.FormatFeed
-		doc.Raw = raw
+		// Every item shares the one feed file as its raw input; RawRecord
+		// says which item it is.
 		doc.RawRecord = i
-		if err := w.doc(doc); err != nil {
+		if err := w.record(path, i, model.FormatFeed, raw, doc, err); err != nil {
 			return err
 		}
 	}

@@ -156,6 +156,17 @@ func (w *walker) doc(d model.RawDoc) error { return w.emit(Item{Doc: &d}) }
 
 func (w *walker) fail(path string, err error) error { return w.failAt(path, path, err) }
 
+// record emits the n-th record of a container file: the document with its
+// identity filled in, or, when err is set, a failure naming the record.
+func (w *walker) record(path string, n int, container model.Format, raw []byte, doc model.RawDoc, err error) error {
+	src := fmt.Sprintf("%s#%d", path, n)
+	if err != nil {
+		return w.failAt(path, src, err)
+	}
+	doc.Source, doc.Path, doc.Record, doc.Container, doc.Raw = src, path, n, container, raw
+	return w.doc(doc)
+}
+
 // failAt reports a failure of one record (source) inside the file path.
 func (w *walker) failAt(path, source string, err error) error {
 	return w.emit(Item{Failure: &model.Failure{Source: source, Path: path, Err: err}})

@@ -39,23 +39,11 @@ func (w *walker) warc(path string, r io.Reader) error {
 			}
 			return nil
 		}
-		src := fmt.Sprintf("%s#%d", path, rec.Number)
 		doc, err := warcDoc(rec, w.opt.MaxRecordBytes)
 		if errors.Is(err, errNoDoc) {
 			continue
 		}
-		if err != nil {
-			if err := w.failAt(path, src, err); err != nil {
-				return err
-			}
-			continue
-		}
-		doc.Source = src
-		doc.Path = path
-		doc.Record = rec.Number
-		doc.Container = model.FormatWARC
-		doc.Raw = rec.Raw
-		if err := w.doc(doc); err != nil {
+		if err := w.record(path, rec.Number, model.FormatWARC, rec.Raw, doc, err); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,26 @@
+package model
+
+import "testing"
+
+func TestSetField(t *testing.T) {
+	var a Article
+	a.SetField(FieldTitle, "Bridge reopens", Provenance{From: "text:title"})
+	a.SetField(FieldAuthor, "", Provenance{From: "text:byline"})
+	a.SetField("colour", "blue", Provenance{From: "x"})
+	if a.Title != "Bridge reopens" || a.Provenance[FieldTitle].From != "text:title" {
+		t.Errorf("title not set with provenance: %+v", a)
+	}
+	if _, ok := a.Provenance[FieldAuthor]; ok || a.Author != "" {
+		t.Error("an empty value must leave no trace")
+	}
+	if _, ok := a.Provenance["colour"]; ok {
+		t.Error("an unknown field must be ignored")
+	}
+	if f := (Failure{Source: "a.jsonl:3", Err: errString("invalid JSON")}); f.Error() != "a.jsonl:3: invalid JSON" {
+		t.Errorf("failure message %q", f.Error())
+	}
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }
