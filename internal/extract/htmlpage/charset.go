@@ -20,8 +20,9 @@ var metaCharsetRe = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-
 // prescanLimit bounds how far into the page the extended search looks.
 const prescanLimit = 64 << 10
 
-// toUTF8 returns body as valid, NFC-normalised UTF-8 and the name of the
-// encoding it was read as.
+// toUTF8 returns body as valid, NFC-normalised UTF-8, the name of the
+// encoding it was read as, and a note when the bytes needed repair (stray
+// invalid bytes replaced, or an encoding guessed) rather than decoding.
 //
 // Bytes that are valid UTF-8 are taken as UTF-8 whatever the page declares:
 // pages re-saved by crawlers and CMSs often keep a stale iso-8859-1 or
@@ -29,27 +30,27 @@ const prescanLimit = 64 << 10
 // is almost never valid UTF-8 by accident, so the bytes are the better
 // witness. Otherwise the HTTP header, then the page's own declaration, then a
 // statistical guess decide.
-func toUTF8(body []byte, contentType string) ([]byte, string) {
-	out, name := decode(body, contentType)
+func toUTF8(body []byte, contentType string) ([]byte, string, string) {
+	out, name, note := decode(body, contentType)
 	// Soft hyphens only break words apart for the word metrics and for
 	// search; NFC makes composed and decomposed accents compare equal.
 	out = bytes.ReplaceAll(out, []byte("\u00ad"), nil)
 	if !norm.NFC.IsNormal(out) {
 		out = norm.NFC.Bytes(out)
 	}
-	return out, name
+	return out, name, note
 }
 
-func decode(body []byte, contentType string) ([]byte, string) {
+func decode(body []byte, contentType string) ([]byte, string, string) {
 	enc, name, certain := charset.DetermineEncoding(body, contentType)
 	bom := certain && !strings.Contains(strings.ToLower(contentType), "charset")
 	if bom && name != "utf-8" {
 		if out, err := enc.NewDecoder().Bytes(body); err == nil {
-			return out, name
+			return out, name, ""
 		}
 	}
 	if utf8.Valid(body) {
-		return body, "utf-8"
+		return body, "utf-8", ""
 	}
 	declared := ""
 	if certain || name != "windows-1252" || hasMetaCharset(body[:min(len(body), 1024)]) {
@@ -65,16 +66,18 @@ func decode(body []byte, contentType string) ([]byte, string) {
 	if declared == "utf-8" && mostlyUTF8(body) {
 		// A few stray bytes in an otherwise UTF-8 page: keep the page and
 		// mark the damage rather than reading it all as another charset.
-		return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8"
+		return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8", "invalid UTF-8 bytes replaced"
 	}
+	note := ""
 	if declared == "" || declared == "utf-8" {
 		enc, declared = guess(body)
+		note = "no usable charset declared; read as " + declared + " (guessed)"
 	}
 	out, err := enc.NewDecoder().Bytes(body)
 	if err != nil {
-		return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8"
+		return bytes.ToValidUTF8(body, []byte("\uFFFD")), "utf-8", "undecodable bytes replaced"
 	}
-	return bytes.ToValidUTF8(out, []byte("\uFFFD")), declared
+	return bytes.ToValidUTF8(out, []byte("\uFFFD")), declared, note
 }
 
 // hasMetaCharset tells a real windows-1252 declaration apart from

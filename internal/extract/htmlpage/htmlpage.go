@@ -17,7 +17,6 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/go-shiori/go-readability"
 	"github.com/markusmobius/go-trafilatura"
@@ -114,8 +113,10 @@ func Extract(a *model.Article, body []byte, pageURL string, opt Options) (err er
 	if err != nil {
 		return err
 	}
-	if page.encoding != "utf-8" || !utf8.Valid(body) {
-		a.Warnings = append(a.Warnings, "html: bytes read as "+page.encoding)
+	// A page in a declared legacy encoding is normal and needs no warning;
+	// replaced bytes and guessed encodings do.
+	if page.note != "" {
+		a.Warnings = append(a.Warnings, "html: "+page.note)
 	}
 	topts := trafOptions(opt, pageURL)
 	var readText string
@@ -186,16 +187,17 @@ func Raw(body []byte, pageURL string) (text string, err error) {
 type parsed struct {
 	doc      *html.Node
 	encoding string
+	note     string // how the bytes were repaired, if they were
 }
 
 func parse(body []byte, contentType string) (parsed, error) {
-	utf, enc := toUTF8(body, contentType)
+	utf, enc, note := toUTF8(body, contentType)
 	utf = closeTitle(utf)
 	doc, err := html.Parse(bytes.NewReader(utf))
 	if err != nil {
 		return parsed{}, fmt.Errorf("htmlpage: parse: %w", err)
 	}
-	return parsed{doc: doc, encoding: enc}, nil
+	return parsed{doc: doc, encoding: enc, note: note}, nil
 }
 
 // The tokenizer ends a title only at "</title" followed by a space, "/" or

@@ -332,13 +332,26 @@ func TestPanicSite(t *testing.T) {
 	}
 }
 
-func TestWarnsOnNonUTF8(t *testing.T) {
+func TestWarnsOnlyOnRepairedBytes(t *testing.T) {
+	// A page in a declared legacy encoding is decoded, not repaired.
 	a := extractFixture(t, "windows1252.html", "", DefaultOptions())
-	if len(a.Warnings) != 1 || !strings.Contains(a.Warnings[0], "windows-1252") {
-		t.Errorf("warnings = %q", a.Warnings)
+	if len(a.Warnings) != 0 {
+		t.Errorf("warnings on a declared windows-1252 page: %q", a.Warnings)
 	}
 	b := extractFixture(t, "news.html", "", DefaultOptions())
 	if len(b.Warnings) != 0 {
 		t.Errorf("warnings on a UTF-8 page: %q", b.Warnings)
+	}
+	page := []byte("<html><head><meta charset=\"utf-8\"><title>Mill fire</title></head><body><article>" +
+		"<p>Fire crews from three towns fought a blaze at the old textile mill through the night, and the last flames were out by dawn, the fire service said.</p>" +
+		"<p>Nobody was hurt, but the roof of the main hall collapsed and the owners say the building cannot be saved \xff\xfe after the damage.</p>" +
+		"<p>Investigators will examine the site on Monday to find out how the fire started in a building that had stood empty since the spring.</p>" +
+		"</article></body></html>")
+	var c model.Article
+	if err := Extract(&c, page, "", DefaultOptions()); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Warnings) != 1 || !strings.HasPrefix(c.Warnings[0], "html: ") {
+		t.Errorf("invalid UTF-8 in a UTF-8 page: warnings = %q", c.Warnings)
 	}
 }
