@@ -60,6 +60,7 @@ summary lists them), 1 when the run itself failed.`,
 	f.IntVar(&opt.Workers, "workers", 0, "concurrent cleaners (0: one per CPU)")
 	f.IntVar(&opt.BatchSize, "batch", opt.BatchSize, "articles per store transaction")
 	f.BoolVar(&noProgress, "no-progress", false, "no progress bar even on a terminal")
+	f.StringSliceVar(&opt.Extract.Languages, "languages", nil, "detect only these languages (ISO 639-1, comma-separated; default: 33 common news languages)")
 	f.Int64Var(&maxFileMB, "max-file-mb", opt.Source.MaxFileBytes>>20, "largest input file read, in MiB")
 	f.Int64Var(&maxGzMB, "max-gunzip-mb", opt.Source.MaxDecompressed>>20, "largest size a .gz may expand to, in MiB")
 	return cmd

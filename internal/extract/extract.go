@@ -32,6 +32,10 @@ type Options struct {
 	// MinLanguageConfidence is how sure detection must be before it replaces
 	// a language the page declares about itself.
 	MinLanguageConfidence float64
+	// Languages limits detection to these ISO 639-1 codes (lang.DefaultAllow
+	// when empty): a collection known to hold only a few languages is
+	// detected more reliably among those alone.
+	Languages []string
 }
 
 // DefaultOptions are the settings sitrep ships with.
@@ -41,10 +45,13 @@ func DefaultOptions() Options {
 
 // Extractor cleans raw documents. It holds no mutable state, so one value
 // can serve many goroutines.
-type Extractor struct{ opt Options }
+type Extractor struct {
+	opt  Options
+	lang *lang.Detector
+}
 
 // New returns an Extractor.
-func New(opt Options) *Extractor { return &Extractor{opt: opt} }
+func New(opt Options) *Extractor { return &Extractor{opt: opt, lang: lang.New(opt.Languages...)} }
 
 // ContentHash identifies a raw input: the bytes it came in plus which record
 // inside them, so re-ingesting the same file maps to the same article.
@@ -190,7 +197,7 @@ func normaliseLanguage(s string) string {
 // template's language rather than the article's, so a confident detection
 // wins over an HTML declaration, but never over container metadata.
 func (e *Extractor) detectLanguage(a *model.Article) {
-	code, conf := lang.Detect(a.Text)
+	code, conf := e.lang.Detect(a.Text)
 	if code == "" {
 		return
 	}

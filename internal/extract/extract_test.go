@@ -144,3 +144,19 @@ func TestLanguageDetection(t *testing.T) {
 		t.Errorf("explicit language overridden: %q", b.Language)
 	}
 }
+
+func TestLanguageAllowList(t *testing.T) {
+	// Spanish and Portuguese share most of their short words; limited to
+	// the languages a collection holds, detection cannot stray.
+	text := `El gobierno regional anunció el lunes que el embalse situado sobre la ciudad alcanzó su nivel más alto en veinte años después de una semana de lluvias intensas, y pidió a los vecinos que se alejaran del río.`
+	a := model.Article{Text: text}
+	New(Options{Languages: []string{"en", "pt"}, MinLanguageConfidence: 0.8}).detectLanguage(&a)
+	if a.Language == "es" {
+		t.Errorf("detected %q outside the allow-list", a.Language)
+	}
+	b := model.Article{Text: text}
+	New(DefaultOptions()).detectLanguage(&b)
+	if b.Language != "es" {
+		t.Errorf("default detection: %q", b.Language)
+	}
+}
