@@ -138,11 +138,15 @@ func (e *Extractor) Article(doc model.RawDoc, stats *plaintext.Stats) (model.Art
 	case model.FormatText:
 		body, warns := TextBody(doc.Body)
 		a.Warnings = append(a.Warnings, warns...)
-		plaintext.Extract(&a, body, stats, Group(doc))
+		if producerText(doc) {
+			containerText(&a, body, stats, Group(doc))
+		} else {
+			plaintext.Extract(&a, body, stats, Group(doc))
+		}
 	default:
 		return a, fmt.Errorf("extract: unknown format %q", doc.Format)
 	}
-	if doc.Format != model.FormatText {
+	if doc.Format != model.FormatText || producerText(doc) {
 		// The text cleaner reads credits itself; HTML and container text
 		// get the same dateline reading here.
 		creditFromDateline(&a)
@@ -258,4 +262,55 @@ func sameName(x, y string) bool {
 	}
 	n := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 	return n(x) == n(y)
+}
+
+// producerText reports text that a JSON Lines record or a feed item gives
+// as the article's text, as opposed to a scraped page (a text file, or a
+// text/plain WARC response).
+func producerText(doc model.RawDoc) bool {
+	return doc.Format == model.FormatText && (doc.Container == model.FormatJSONL || doc.Container == model.FormatFeed)
+}
+
+// containerText handles text that a JSON Lines record or a feed item gives
+// as the article's text. The producer has already chosen it, so it is kept
+// whole rather than cut by the boilerplate scorer, which could drop a short
+// item entirely; the scorer still reads byline, date and outlet from it.
+// Paragraph breaks are normalised, and a leading dateline credit is read
+// and cut by the caller as for HTML.
+func containerText(a *model.Article, body string, stats *plaintext.Stats, group string) {
+	scratch := model.Article{URL: a.URL}
+	plaintext.Extract(&scratch, body, stats, group)
+	for _, f := range []string{model.FieldOutlet, model.FieldAuthor, model.FieldPublished} {
+		if _, set := a.Provenance[f]; set {
+			continue
+		}
+		if p, ok := scratch.Provenance[f]; ok {
+			a.SetField(f, fieldValue(scratch, f), p)
+		}
+	}
+	a.SetField(model.FieldText, paragraphs(body), model.Provenance{From: string(a.Container) + ":text"})
+}
+
+func fieldValue(a model.Article, f string) string {
+	switch f {
+	case model.FieldOutlet:
+		return a.Outlet
+	case model.FieldAuthor:
+		return a.Author
+	case model.FieldPublished:
+		return a.Published
+	}
+	return ""
+}
+
+// paragraphs joins the non-blank lines of s with blank lines between them,
+// the paragraph form every cleaner returns.
+func paragraphs(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n\n")
 }

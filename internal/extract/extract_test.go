@@ -160,3 +160,18 @@ func TestLanguageAllowList(t *testing.T) {
 		t.Errorf("default detection: %q", b.Language)
 	}
 }
+
+func TestProducerTextKeptWhole(t *testing.T) {
+	body := "OSLAND (Northwire) - Ferries resumed.\n\n\nShort item, second line"
+	doc := model.RawDoc{Source: "f.xml#2", Container: model.FormatFeed, Format: model.FormatText, Body: []byte(body), Raw: []byte("<rss/>"), RawRecord: 2}
+	a, err := New(DefaultOptions()).Article(doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Text != "Ferries resumed.\n\nShort item, second line" {
+		t.Errorf("feed text not kept whole: %q", a.Text)
+	}
+	if a.CreditedSource != "Northwire" || a.Provenance[model.FieldText].From != "feed:text" {
+		t.Errorf("credit %q, text from %q", a.CreditedSource, a.Provenance[model.FieldText].From)
+	}
+}
