@@ -52,15 +52,15 @@ For HTML sets, go-trafilatura alone is scored beside sitrep.`,
 				if err != nil {
 					return err
 				}
+				raw := func(d eval.ExtractDoc) model.RawDoc {
+					return model.RawDoc{Source: d.Path, Path: d.Path, Format: set.Format, Container: set.Format, Body: d.Body, Raw: d.Body}
+				}
 				stats := plaintext.NewStats()
-				if set.Format == model.FormatText {
-					for _, d := range set.Docs {
-						body, _ := extract.TextBody(d.Body)
-						stats.Add(body, "")
-					}
+				for _, d := range set.Docs {
+					extract.CountLines(stats, raw(d))
 				}
 				res := eval.ScoreExtract(set, "sitrep", func(d eval.ExtractDoc) (eval.Prediction, error) {
-					art, err := ex.Article(model.RawDoc{Source: d.Path, Path: d.Path, Format: set.Format, Container: set.Format, Body: d.Body, Raw: d.Body}, stats)
+					art, err := ex.Article(raw(d), stats)
 					return predictionOf(art), err
 				})
 				if baseline && set.Format == model.FormatHTML {
@@ -116,10 +116,7 @@ path relative to DIR ("#N" for the N-th record of a container).`,
 			}
 			stats := plaintext.NewStats()
 			for _, d := range docs {
-				if d.Format == model.FormatText {
-					body, _ := extract.TextBody(d.Body)
-					stats.Add(body, extract.Group(d))
-				}
+				extract.CountLines(stats, d)
 			}
 			ex := extract.New(extract.DefaultOptions())
 			preds := map[string]eval.Prediction{}

@@ -90,6 +90,17 @@ func host(raw string) string {
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
+// CountLines adds the lines of a scraped page to stats, which the
+// plain-text cleaner reads to tell a site's repeated furniture from its
+// articles. Other documents are left out: their text is not scored.
+func CountLines(stats *plaintext.Stats, doc model.RawDoc) {
+	if doc.Format != model.FormatText || producerText(doc) {
+		return
+	}
+	body, _ := TextBody(doc.Body)
+	stats.Add(body, Group(doc))
+}
+
 // TextBody returns the document body as valid UTF-8 text. Scraped text that
 // is not UTF-8 is most often Windows-1252, so it is decoded as such with a
 // warning rather than rejected: the raw bytes stay in the store either way.

@@ -183,10 +183,7 @@ func (in *Ingester) processBatch(ctx context.Context, docs []model.RawDoc, sum *
 	// the same counts at every batch as an uninterrupted run, and so stores
 	// the same text.
 	for i := range docs {
-		if docs[i].Format == model.FormatText {
-			body, _ := extract.TextBody(docs[i].Body)
-			in.stats.Add(body, extract.Group(docs[i]))
-		}
+		extract.CountLines(in.stats, docs[i])
 	}
 
 	arts := make([]model.Article, len(todo))
@@ -278,11 +275,9 @@ func (in *Ingester) Reprocess(ctx context.Context) (ReprocessSummary, error) {
 	stats := plaintext.NewStats()
 	err := in.st.EachRaw(ctx, func(r store.RawInput) error {
 		doc, err := source.Decode(r.Container, r.Raw, r.RawRecord, r.Source, r.Path, r.Record)
-		if err != nil || doc.Format != model.FormatText {
-			return nil
+		if err == nil {
+			extract.CountLines(stats, doc)
 		}
-		body, _ := extract.TextBody(doc.Body)
-		stats.Add(body, extract.Group(doc))
 		return nil
 	})
 	if err != nil {
