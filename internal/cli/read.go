@@ -85,27 +85,28 @@ func (a *app) showCmd() *cobra.Command {
 }
 
 func printArticle(w io.Writer, art model.Article) {
-	fields := []struct{ name, key, val string }{
-		{"title", model.FieldTitle, art.Title},
-		{"outlet", model.FieldOutlet, art.Outlet},
-		{"credited source", model.FieldCreditedSource, art.CreditedSource},
-		{"author", model.FieldAuthor, art.Author},
-		{"published", model.FieldPublished, art.Published},
-		{"language", model.FieldLanguage, art.Language},
-		{"url", model.FieldURL, art.URL},
+	fields := []struct{ name, key string }{
+		{"title", model.FieldTitle},
+		{"outlet", model.FieldOutlet},
+		{"credited source", model.FieldCreditedSource},
+		{"author", model.FieldAuthor},
+		{"published", model.FieldPublished},
+		{"language", model.FieldLanguage},
+		{"url", model.FieldURL},
 	}
 	fmt.Fprintf(w, "id         %s\nsource     %s (%s in %s)\n", art.ID, art.Source, art.Format, art.Container)
 	for _, f := range fields {
-		if f.val == "" {
+		val := art.Field(f.key)
+		if val == "" {
 			fmt.Fprintf(w, "%-10s —\n", f.name)
 			continue
 		}
 		p := art.Provenance[f.key]
 		why := p.From
-		if p.Evidence != "" && p.Evidence != f.val {
+		if p.Evidence != "" && p.Evidence != val {
 			why += fmt.Sprintf(": %q", clipRunes(p.Evidence, 80))
 		}
-		fmt.Fprintf(w, "%-10s %s   [%s]\n", f.name, oneLine(f.val), why)
+		fmt.Fprintf(w, "%-10s %s   [%s]\n", f.name, oneLine(val), why)
 	}
 	for _, warn := range art.Warnings {
 		fmt.Fprintf(w, "warning    %s\n", warn)

@@ -296,22 +296,10 @@ func containerText(a *model.Article, body string, stats *plaintext.Stats, group 
 			continue
 		}
 		if p, ok := scratch.Provenance[f]; ok {
-			a.SetField(f, fieldValue(scratch, f), p)
+			a.SetField(f, scratch.Field(f), p)
 		}
 	}
 	a.SetField(model.FieldText, paragraphs(body), model.Provenance{From: string(a.Container) + ":text"})
-}
-
-func fieldValue(a model.Article, f string) string {
-	switch f {
-	case model.FieldOutlet:
-		return a.Outlet
-	case model.FieldAuthor:
-		return a.Author
-	case model.FieldPublished:
-		return a.Published
-	}
-	return ""
 }
 
 // paragraphs joins the non-blank lines of s with blank lines between them,

@@ -141,6 +141,30 @@ func (a *Article) SetField(field, value string, p Provenance) {
 	a.Provenance[field] = p
 }
 
+// Field returns the value of a metadata field by the names SetField takes;
+// "" for an unknown name.
+func (a *Article) Field(field string) string {
+	switch field {
+	case FieldTitle:
+		return a.Title
+	case FieldOutlet:
+		return a.Outlet
+	case FieldCreditedSource:
+		return a.CreditedSource
+	case FieldAuthor:
+		return a.Author
+	case FieldPublished:
+		return a.Published
+	case FieldLanguage:
+		return a.Language
+	case FieldText:
+		return a.Text
+	case FieldURL:
+		return a.URL
+	}
+	return ""
+}
+
 // Failure is an input that could not be read or cleaned. Failures are counted
 // and reported; they never stop a batch.
 type Failure struct {

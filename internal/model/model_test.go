@@ -24,3 +24,17 @@ func TestSetField(t *testing.T) {
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+func TestFieldMirrorsSetField(t *testing.T) {
+	for _, f := range []string{FieldTitle, FieldOutlet, FieldCreditedSource, FieldAuthor, FieldPublished, FieldLanguage, FieldText, FieldURL} {
+		var a Article
+		a.SetField(f, "v-"+f, Provenance{From: "test"})
+		if got := a.Field(f); got != "v-"+f {
+			t.Errorf("Field(%q) = %q after SetField", f, got)
+		}
+	}
+	var a Article
+	if a.Field("colour") != "" {
+		t.Error("unknown field must read as empty")
+	}
+}

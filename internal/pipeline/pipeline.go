@@ -75,11 +75,15 @@ func New(st store.Store, opt Options) *Ingester {
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
 	}
+	def := DefaultOptions()
 	if opt.BatchSize <= 0 {
-		opt.BatchSize = 256
+		opt.BatchSize = def.BatchSize
 	}
 	if opt.BatchMem <= 0 {
-		opt.BatchMem = 64 << 20
+		opt.BatchMem = def.BatchMem
+	}
+	if opt.MaxFailures <= 0 {
+		opt.MaxFailures = def.MaxFailures
 	}
 	return &Ingester{st: st, opt: opt, ex: extract.New(opt.Extract), stats: plaintext.NewStats()}
 }
@@ -151,9 +155,15 @@ func (in *Ingester) Ingest(ctx context.Context, paths []string) (Summary, error)
 
 func (in *Ingester) fail(sum *Summary, f model.Failure) {
 	sum.Failed++
-	if len(sum.Failures) < in.opt.MaxFailures {
-		sum.Failures = append(sum.Failures, f)
+	sum.Failures = in.keep(sum.Failures, f)
+}
+
+// keep appends f to list while the list is under the bound of kept reasons.
+func (in *Ingester) keep(list []model.Failure, f model.Failure) []model.Failure {
+	if len(list) < in.opt.MaxFailures {
+		list = append(list, f)
 	}
+	return list
 }
 
 // processBatch cleans the documents that are not stored yet and writes them
@@ -202,9 +212,7 @@ func (in *Ingester) processBatch(ctx context.Context, docs []model.RawDoc, sum *
 		}
 		if len(arts[k].Warnings) > 0 {
 			sum.Warned++
-			if len(sum.Warnings) < in.opt.MaxFailures {
-				sum.Warnings = append(sum.Warnings, model.Failure{Source: docs[i].Source, Err: errors.New(strings.Join(arts[k].Warnings, "; "))})
-			}
+			sum.Warnings = in.keep(sum.Warnings, model.Failure{Source: docs[i].Source, Err: errors.New(strings.Join(arts[k].Warnings, "; "))})
 		}
 		recs = append(recs, store.Record{Article: arts[k], Raw: docs[i].Raw, RawRecord: docs[i].RawRecord})
 	}
@@ -313,9 +321,7 @@ func (in *Ingester) Reprocess(ctx context.Context) (ReprocessSummary, error) {
 		}
 		if err != nil {
 			sum.Failed++
-			if len(sum.Failures) < in.opt.MaxFailures {
-				sum.Failures = append(sum.Failures, model.Failure{Source: r.Source, Err: err})
-			}
+			sum.Failures = in.keep(sum.Failures, model.Failure{Source: r.Source, Err: err})
 		}
 		if len(pending) >= in.opt.BatchSize {
 			return flush()
@@ -326,8 +332,5 @@ func (in *Ingester) Reprocess(ctx context.Context) (ReprocessSummary, error) {
 		err = flush()
 	}
 	sum.Elapsed = time.Since(start)
-	if errors.Is(err, context.Canceled) {
-		return sum, err
-	}
 	return sum, err
 }
