@@ -32,6 +32,9 @@ type Provenance struct {
 	Evidence string `json:"evidence,omitempty"`
 	// Span locates Evidence in the raw text when it is known (code points).
 	Span *Span `json:"span,omitempty"`
+	// InferredFrom is the ID of the article the value was taken from when
+	// it is not printed in this one (a copy's date given to its original).
+	InferredFrom string `json:"inferred_from,omitempty"`
 }
 
 // Hints are metadata that arrive with a document from its container (a JSON
@@ -95,6 +98,12 @@ type Article struct {
 	Extra      map[string]any
 	Warnings   []string
 	IngestedAt time.Time
+	// DupGroup is the ID of the copy group the article belongs to, "" when
+	// it has no known copies. DuplicateOf is the group's original, "" for
+	// the original itself; CopyEvidence says why.
+	DupGroup     string
+	DuplicateOf  string
+	CopyEvidence *CopyEvidence
 }
 
 // Field names used as keys of Article.Provenance.

@@ -49,6 +49,11 @@ type Record struct {
 	Raw []byte
 	// RawRecord is RawDoc.RawRecord: which document inside Raw this is.
 	RawRecord int
+	// CopyKeys are the article's keys in the near-duplicate index (from the
+	// dedup stage). They are written in the same transaction as the article,
+	// so the index is never behind the articles; the article then waits for
+	// linking (see PendingCopies). Nil leaves the article unindexed.
+	CopyKeys []uint64
 }
 
 // BatchResult counts what PutBatch did.
@@ -120,6 +125,45 @@ type Sighting struct {
 	SeenAt time.Time
 }
 
+// CopyState says how far the dedup stage has got with an article.
+type CopyState int
+
+const (
+	// CopyUnindexed articles have no keys in the near-duplicate index yet
+	// (stored by an older sitrep, or after ResetCopies).
+	CopyUnindexed CopyState = iota
+	// CopyPending articles are indexed but not yet compared with their
+	// candidates.
+	CopyPending
+	// CopyLinked articles have been compared and their group written.
+	CopyLinked
+)
+
+// CopyUpdate is what the dedup stage learned from linking some articles. It
+// is written in one transaction.
+type CopyUpdate struct {
+	// Links are verified pairs to add; a pair already stored is kept as is.
+	Links []model.CopyLink
+	// Groups are complete groups: every member gets the group's ID, and any
+	// stored group a member belonged to before is replaced (groups merge).
+	Groups []model.CopyGroup
+	// Evidence is the copy evidence of each non-original member of Groups.
+	Evidence map[string]model.CopyEvidence
+	// Articles are members whose derived fields changed (metadata inherited
+	// from a copy), written as Update writes them.
+	Articles []model.Article
+	// Linked are articles now done (CopyLinked), with or without a group.
+	Linked []string
+}
+
+// CopyGroupOptions pages CopyGroups.
+type CopyGroupOptions struct {
+	Limit, Offset int
+	// MinSize leaves out smaller groups; groups always have two members at
+	// least.
+	MinSize int
+}
+
 // Stats summarises a store.
 type Stats struct {
 	Articles int
@@ -137,6 +181,10 @@ type Stats struct {
 	// ByLanguage counts articles by language; the key "" counts those whose
 	// language is unknown.
 	ByLanguage map[string]int
+	// CopyGroups counts groups of copies, Copies the articles in them that
+	// are not the original, CopyPending the articles the dedup stage has
+	// not finished with.
+	CopyGroups, Copies, CopyPending int
 }
 
 // Store keeps articles and their raw inputs. Implementations are safe for
@@ -190,6 +238,33 @@ type Store interface {
 	Sightings(ctx context.Context, id string) ([]Sighting, error)
 	// Stats summarises the store.
 	Stats(ctx context.Context) (Stats, error)
+
+	// Articles returns the articles with exactly these IDs, with Text, in
+	// the order given. A missing ID fails with ErrNotFound.
+	Articles(ctx context.Context, ids []string) ([]model.Article, error)
+	// CopyCandidates returns the IDs of stored articles holding any of the
+	// given near-duplicate keys, sorted and without repeats.
+	CopyCandidates(ctx context.Context, keys []uint64) ([]string, error)
+	// PutCopyKeys indexes existing articles (after ResetCopies or for
+	// articles from an older store) and marks them CopyPending. An unknown
+	// ID fails with ErrNotFound and nothing is written.
+	PutCopyKeys(ctx context.Context, keys map[string][]uint64) error
+	// PendingCopies lists up to limit IDs of articles in the given state,
+	// ordered by ID; limit <= 0 means all.
+	PendingCopies(ctx context.Context, state CopyState, limit int) ([]string, error)
+	// CopyGroupsOf returns the stored groups of the given groups or member
+	// articles (IDs of either kind), with members and links, keyed by group
+	// ID.
+	CopyGroupsOf(ctx context.Context, ids []string) (map[string]model.CopyGroup, error)
+	// CopyGroups lists groups, largest first, then by ID.
+	CopyGroups(ctx context.Context, opt CopyGroupOptions) ([]model.CopyGroup, error)
+	// ApplyCopies writes what linking learned, in one transaction.
+	ApplyCopies(ctx context.Context, u CopyUpdate) error
+	// ResetCopies forgets every key, link and group, and every value
+	// inherited from a copy (whose provenance is model.FromCopy), leaving all
+	// articles CopyUnindexed, so that dedup can start over after a change
+	// of its options.
+	ResetCopies(ctx context.Context) error
 	// Close releases the store; it must not be used afterwards.
 	Close() error
 }

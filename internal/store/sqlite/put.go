@@ -126,6 +126,7 @@ func (db *DB) PutBatch(ctx context.Context, recs []store.Record) (store.BatchRes
 		return res, fmt.Errorf("put batch: %w", err)
 	}
 	rawInsert, articleInsert, sightingInsert := st[0], st[1], st[2]
+	var keys copyKeyWriter
 
 	for _, r := range raws {
 		if _, err := rawInsert.ExecContext(ctx, r.hash, r.size, r.encoding, r.data); err != nil {
@@ -159,6 +160,11 @@ func (db *DB) PutBatch(ctx context.Context, recs []store.Record) (store.BatchRes
 			res.Stored++
 			res.StoredIDs = append(res.StoredIDs, a.ID)
 			seen = ingested
+			if r.CopyKeys != nil {
+				if err := keys.put(ctx, tx, a.ID, r.CopyKeys); err != nil {
+					return store.BatchResult{}, fmt.Errorf("record %d (id %s): copy keys: %w", i, a.ID, err)
+				}
+			}
 		} else {
 			res.AlreadyPresent++
 		}
@@ -304,46 +310,65 @@ func (db *DB) Update(ctx context.Context, arts []model.Article) error {
 	if len(arts) == 0 {
 		return nil
 	}
-	ds := make([]derived, len(arts))
-	for i, a := range arts {
-		if err := store.CheckArticle(a); err != nil {
-			return fmt.Errorf("update: %w", err)
-		}
-		d, err := encodeDerived(a)
-		if err != nil {
-			return fmt.Errorf("update: article %s: %w: %w", a.ID, store.ErrInvalid, err)
-		}
-		ds[i] = d
+	ds, err := encodeUpdates(arts)
+	if err != nil {
+		return fmt.Errorf("update: %w", err)
 	}
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("update: %w", err)
 	}
 	defer tx.Rollback()
+	if err := updateDerived(ctx, tx, arts, ds); err != nil {
+		return fmt.Errorf("update: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("update: commit: %w", err)
+	}
+	return nil
+}
+
+// encodeUpdates checks and encodes articles before a transaction starts.
+func encodeUpdates(arts []model.Article) ([]derived, error) {
+	ds := make([]derived, len(arts))
+	for i, a := range arts {
+		if err := store.CheckArticle(a); err != nil {
+			return nil, err
+		}
+		d, err := encodeDerived(a)
+		if err != nil {
+			return nil, fmt.Errorf("article %s: %w: %w", a.ID, store.ErrInvalid, err)
+		}
+		ds[i] = d
+	}
+	return ds, nil
+}
+
+func updateDerived(ctx context.Context, tx *sql.Tx, arts []model.Article, ds []derived) error {
+	if len(arts) == 0 {
+		return nil
+	}
 	stmt, err := tx.PrepareContext(ctx, `UPDATE articles SET format = ?, url = ?, title = ?, outlet = ?,
 		credited_source = ?, author = ?, published = ?, language = ?, text = ?,
 		provenance = ?, extra = ?, warnings = ?
 		WHERE id = ?`)
 	if err != nil {
-		return fmt.Errorf("update: %w", err)
+		return err
 	}
 	for i, a := range arts {
 		d := ds[i]
 		out, err := stmt.ExecContext(ctx, d.format, d.url, d.title, d.outlet, d.credited, d.author,
 			d.published, d.language, d.text, d.provenance, d.extra, d.warnings, a.ID)
 		if err != nil {
-			return fmt.Errorf("update: article %s: %w", a.ID, err)
+			return fmt.Errorf("article %s: %w", a.ID, err)
 		}
 		n, err := out.RowsAffected()
 		if err != nil {
-			return fmt.Errorf("update: article %s: %w", a.ID, err)
+			return fmt.Errorf("article %s: %w", a.ID, err)
 		}
 		if n == 0 {
-			return fmt.Errorf("update: article %s: %w", a.ID, store.ErrNotFound)
+			return fmt.Errorf("article %s: %w", a.ID, store.ErrNotFound)
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("update: commit: %w", err)
 	}
 	return nil
 }

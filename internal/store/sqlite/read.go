@@ -19,7 +19,7 @@ import (
 const (
 	colsHead = `a.id, a.content_hash, a.source, a.path, a.record, a.container, a.format, a.url,
 		a.title, a.outlet, a.credited_source, a.author, a.published, a.language, `
-	colsTail     = `, a.provenance, a.extra, a.warnings, a.ingested_at`
+	colsTail     = `, a.provenance, a.extra, a.warnings, a.ingested_at, a.dup_group, a.duplicate_of, a.copy_evidence`
 	colsWithText = colsHead + `a.text` + colsTail
 	colsNoText   = colsHead + `''` + colsTail
 )
@@ -39,10 +39,11 @@ func scanArticle(s scanner, more ...any) (model.Article, error) {
 		published                   sql.NullString
 		provenance, extra, warnings sql.NullString
 		ingested                    string
+		group, dupOf, evidence      sql.NullString
 	)
 	dest := []any{&a.ID, &a.ContentHash, &a.Source, &a.Path, &a.Record, &container, &format, &a.URL,
 		&a.Title, &a.Outlet, &a.CreditedSource, &a.Author, &published, &a.Language, &a.Text,
-		&provenance, &extra, &warnings, &ingested}
+		&provenance, &extra, &warnings, &ingested, &group, &dupOf, &evidence}
 	if err := s.Scan(append(dest, more...)...); err != nil {
 		return a, err
 	}
@@ -67,6 +68,13 @@ func scanArticle(s scanner, more ...any) (model.Article, error) {
 	if warnings.Valid {
 		if err := json.Unmarshal([]byte(warnings.String), &a.Warnings); err != nil {
 			return a, fmt.Errorf("article %s: warnings: %w", a.ID, err)
+		}
+	}
+	a.DupGroup, a.DuplicateOf = group.String, dupOf.String
+	if evidence.Valid {
+		a.CopyEvidence = new(model.CopyEvidence)
+		if err := json.Unmarshal([]byte(evidence.String), a.CopyEvidence); err != nil {
+			return a, fmt.Errorf("article %s: copy evidence: %w", a.ID, err)
 		}
 	}
 	return a, nil
@@ -386,6 +394,11 @@ func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
 		if err := rows.Err(); err != nil {
 			return st, fmt.Errorf("stats: %w", err)
 		}
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM copy_groups),
+		(SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
+		(SELECT count(*) FROM articles WHERE copy_state < 2)`).Scan(&st.CopyGroups, &st.Copies, &st.CopyPending); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
 	}
 	return st, nil
 }

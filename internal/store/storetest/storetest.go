@@ -53,6 +53,13 @@ func Run(t *testing.T, open Opener) {
 		{"Stats", testStats},
 		{"Cancelled", testCancelled},
 		{"Concurrent", testConcurrent},
+		{"Articles", testArticles},
+		{"CopyKeysWithBatch", testCopyKeysWithBatch},
+		{"PutCopyKeys", testPutCopyKeys},
+		{"ApplyCopies", testApplyCopies},
+		{"GroupsMerge", testGroupsMerge},
+		{"ApplyCopiesInvalid", testApplyCopiesInvalid},
+		{"ResetCopies", testResetCopies},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -850,6 +857,7 @@ func testStats(t *testing.T, s store.Store) {
 		ByFormat:    map[string]int{"html": 3, "text": 1},
 		ByContainer: map[string]int{"feed": 2, "jsonl": 1, "warc": 1},
 		ByLanguage:  map[string]int{"": 2, "en": 2},
+		CopyPending: 4,
 	}
 	want.RawBytes, want.StoredRawBytes = st.RawBytes, st.StoredRawBytes
 	if !reflect.DeepEqual(st, want) {
