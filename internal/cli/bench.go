@@ -22,7 +22,7 @@ func (a *app) benchCmd() *cobra.Command {
 		Use:   "bench",
 		Short: "Measure throughput and memory of a stage",
 	}
-	cmd.AddCommand(a.benchIngestCmd())
+	cmd.AddCommand(a.benchIngestCmd(), a.benchDedupCmd())
 	return cmd
 }
 
@@ -72,7 +72,12 @@ articles are measured: scraped plain text and HTML pages.`,
 				}
 				runtime.GC()
 				peak := watchPeak()
-				sum, err := pipeline.New(db, opt).Ingest(cmd.Context(), j.paths)
+				in, err := pipeline.New(db, opt)
+				if err != nil {
+					db.Close()
+					return err
+				}
+				sum, err := in.Ingest(cmd.Context(), j.paths)
 				heap := peak()
 				db.Close()
 				if err != nil {

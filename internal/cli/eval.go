@@ -17,7 +17,7 @@ import (
 	"github.com/sitrep/sitrep/internal/store"
 )
 
-func newIngester(st store.Store) *pipeline.Ingester {
+func newIngester(st store.Store) (*pipeline.Ingester, error) {
 	return pipeline.New(st, pipeline.DefaultOptions())
 }
 
@@ -26,7 +26,7 @@ func (a *app) evalCmd() *cobra.Command {
 		Use:   "eval",
 		Short: "Score a stage against reference sets",
 	}
-	cmd.AddCommand(a.evalExtractCmd(), a.evalMetaCmd())
+	cmd.AddCommand(a.evalExtractCmd(), a.evalMetaCmd(), a.evalDedupCmd())
 	return cmd
 }
 

@@ -41,7 +41,11 @@ summary lists them), 1 when the run itself failed.`,
 				bar = newBar(a.stderr, source.CountFiles(paths), "ingest")
 				opt.OnFile = func(string) { _ = bar.Add(1) }
 			}
-			sum, err := pipeline.New(st, opt).Ingest(cmd.Context(), paths)
+			in, err := pipeline.New(st, opt)
+			if err != nil {
+				return err
+			}
+			sum, err := in.Ingest(cmd.Context(), paths)
 			if bar != nil {
 				_ = bar.Finish()
 				fmt.Fprintln(a.stderr)
@@ -63,6 +67,7 @@ summary lists them), 1 when the run itself failed.`,
 	f.StringSliceVar(&opt.Extract.Languages, "languages", nil, "detect only these languages (ISO 639-1, comma-separated; default: 33 common news languages)")
 	f.Int64Var(&maxFileMB, "max-file-mb", opt.Source.MaxFileBytes>>20, "largest input file read, in MiB")
 	f.Int64Var(&maxGzMB, "max-gunzip-mb", opt.Source.MaxDecompressed>>20, "largest size a .gz may expand to, in MiB")
+	addDedupFlags(f, &opt.Dedup)
 	return cmd
 }
 
@@ -92,6 +97,16 @@ func printSummary(w io.Writer, s pipeline.Summary) {
 	}
 	fmt.Fprintf(w, "files %d  read %d  stored %d  already present %d  failed %d  (%.1fs, %.0f articles/s)\n",
 		s.Files, s.Read, s.Stored, s.AlreadyPresent, s.Failed, s.Elapsed.Seconds(), rate)
+	if s.Copies.Rebuilt {
+		fmt.Fprintln(w, "copies: the store's copy groups were made with other dedup options; rebuilt with these")
+	}
+	if c := s.Copies; c.Links > 0 || c.Indexed > 0 {
+		fmt.Fprintf(w, "copies: %d new links, %d groups written", c.Links, c.Groups)
+		if c.Indexed > 0 {
+			fmt.Fprintf(w, ", %d earlier articles indexed", c.Indexed)
+		}
+		fmt.Fprintln(w, " (sitrep dups lists them)")
+	}
 	if s.Warned > 0 {
 		fmt.Fprintf(w, "stored with warnings: %d\n", s.Warned)
 		for _, f := range s.Warnings {

@@ -103,10 +103,19 @@ func printArticle(w io.Writer, art model.Article) {
 		}
 		p := art.Provenance[f.key]
 		why := p.From
+		if p.InferredFrom != "" {
+			why += ", inferred from " + p.InferredFrom
+		}
 		if p.Evidence != "" && p.Evidence != val {
 			why += fmt.Sprintf(": %q", clipRunes(p.Evidence, 80))
 		}
 		fmt.Fprintf(w, "%-10s %s   [%s]\n", f.name, oneLine(val), why)
+	}
+	switch {
+	case art.DuplicateOf != "":
+		fmt.Fprintf(w, "%-10s %s   [%s]\n", "copy of", art.DuplicateOf, evidenceLine(art.CopyEvidence))
+	case art.DupGroup != "":
+		fmt.Fprintf(w, "%-10s of copy group %s   [sitrep dups %s]\n", "original", art.DupGroup, art.ID)
 	}
 	for _, warn := range art.Warnings {
 		fmt.Fprintf(w, "warning    %s\n", warn)
@@ -125,13 +134,29 @@ func (a *app) searchCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			for _, h := range hits {
-				fmt.Fprintf(a.stdout, "%s  %s  %s\n    %s\n", h.Article.ID, dash(h.Article.Published),
-					dash(oneLine(h.Article.Title)), oneLine(h.Snippet))
+			arts := make([]model.Article, len(hits))
+			var groupIDs []string
+			for i, h := range hits {
+				copyNote := ""
+				if h.Article.DuplicateOf != "" {
+					copyNote = "  (copy of " + h.Article.DuplicateOf + ")"
+				}
+				fmt.Fprintf(a.stdout, "%s  %s  %s%s\n    %s\n", h.Article.ID, dash(h.Article.Published),
+					dash(oneLine(h.Article.Title)), copyNote, oneLine(h.Snippet))
+				arts[i] = h.Article
+				if h.Article.DupGroup != "" {
+					groupIDs = append(groupIDs, h.Article.DupGroup)
+				}
 			}
 			if len(hits) == 0 {
 				fmt.Fprintln(a.stderr, "no match")
+				return nil
 			}
+			groups, err := st.CopyGroupsOf(cmd.Context(), groupIDs)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "%d articles shown, from %d independent sources\n", len(hits), independentOf(arts, groups))
 			return nil
 		}),
 	}
@@ -218,8 +243,13 @@ upgrade. Line repetition is counted over the whole store first, so articles
 ingested in small batches benefit from everything ingested since.`,
 		Args: cobra.NoArgs,
 		RunE: a.storeRun(func(cmd *cobra.Command, _ []string, st store.Store) error {
-			sum, err := newIngester(st).Reprocess(cmd.Context())
-			fmt.Fprintf(a.stdout, "articles %d  updated %d  failed %d  (%.1fs)\n", sum.Articles, sum.Updated, sum.Failed, sum.Elapsed.Seconds())
+			in, err := newIngester(st)
+			if err != nil {
+				return err
+			}
+			sum, err := in.Reprocess(cmd.Context())
+			fmt.Fprintf(a.stdout, "articles %d  updated %d  failed %d  copy groups rebuilt %d  (%.1fs)\n",
+				sum.Articles, sum.Updated, sum.Failed, sum.Copies.Groups, sum.Elapsed.Seconds())
 			for _, f := range sum.Failures {
 				fmt.Fprintf(a.stdout, "  %s: %v\n", f.Source, f.Err)
 			}

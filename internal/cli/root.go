@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -42,6 +43,7 @@ type app struct {
 	stdout, stderr io.Writer
 	dbPath         string
 	verbose        bool
+	stopProfile    func()
 }
 
 // Main runs the command line and returns the process exit code.
@@ -85,6 +87,18 @@ article with its metadata and raw input in an embedded store.`,
 				level = slog.LevelDebug
 			}
 			slog.SetDefault(slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level})))
+			if path := os.Getenv("SITREP_CPUPROFILE"); path != "" {
+				// For finding where a slow run spends its time; no flag, as
+				// it is for developers.
+				if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+					a.stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
+				}
+			}
+		},
+		PersistentPostRun: func(*cobra.Command, []string) {
+			if a.stopProfile != nil {
+				a.stopProfile()
+			}
 		},
 	}
 	def := os.Getenv("SITREP_DB")
@@ -95,7 +109,7 @@ article with its metadata and raw input in an embedded store.`,
 	root.PersistentFlags().BoolVarP(&a.verbose, "verbose", "v", false, "log debug details to stderr")
 	root.AddCommand(
 		a.ingestCmd(), a.lsCmd(), a.showCmd(), a.searchCmd(), a.exportCmd(),
-		a.statsCmd(), a.reprocessCmd(), a.evalCmd(), a.benchCmd(),
+		a.statsCmd(), a.reprocessCmd(), a.dupsCmd(), a.evalCmd(), a.benchCmd(),
 	)
 	return root
 }

@@ -30,6 +30,12 @@ type Record struct {
 	Provenance     map[string]model.Provenance `json:"provenance"`
 	Extra          map[string]any              `json:"extra,omitempty"`
 	Warnings       []string                    `json:"warnings,omitempty"`
+	// DupGroup is the copy group (null when the article has no known
+	// copies), DuplicateOf the group's original (null for the original and
+	// for articles in no group), CopyEvidence why it is taken for a copy.
+	DupGroup     *string             `json:"dup_group"`
+	DuplicateOf  *string             `json:"duplicate_of"`
+	CopyEvidence *model.CopyEvidence `json:"copy_evidence"`
 }
 
 func orNull(s string) *string {
@@ -58,6 +64,9 @@ func FromArticle(a model.Article) Record {
 		Provenance:     a.Provenance,
 		Extra:          a.Extra,
 		Warnings:       a.Warnings,
+		DupGroup:       orNull(a.DupGroup),
+		DuplicateOf:    orNull(a.DuplicateOf),
+		CopyEvidence:   a.CopyEvidence,
 	}
 	if a.Published != "" {
 		r.PublishedFrom = orNull(a.Provenance[model.FieldPublished].From)

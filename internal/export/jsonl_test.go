@@ -34,7 +34,7 @@ func TestJSONLContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[1]), &m); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"id", "source", "url", "title", "outlet", "credited_source", "author", "published", "published_from", "language", "text"} {
+	for _, k := range []string{"id", "source", "url", "title", "outlet", "credited_source", "author", "published", "published_from", "language", "text", "dup_group", "duplicate_of", "copy_evidence"} {
 		v, ok := m[k]
 		if !ok {
 			t.Errorf("contract field %q missing", k)
@@ -49,5 +49,33 @@ func TestJSONLContract(t *testing.T) {
 	}
 	if first.Published == nil || *first.Published != "2025-04-02" || first.PublishedFrom == nil || *first.PublishedFrom != "feed:published" {
 		t.Errorf("published/published_from wrong: %+v %+v", first.Published, first.PublishedFrom)
+	}
+}
+
+func TestJSONLCopyFields(t *testing.T) {
+	copyOf := model.Article{ID: "c", Source: "c.txt", Text: "t", DupGroup: "ga", DuplicateOf: "a",
+		CopyEvidence: &model.CopyEvidence{Of: "a", Method: "near", Jaccard: 0.71, Containment: 0.98, Credit: "Wire"}}
+	original := model.Article{ID: "a", Source: "a.txt", Text: "t", DupGroup: "ga"}
+	var buf bytes.Buffer
+	w := NewJSONLWriter(&buf)
+	for _, a := range []model.Article{copyOf, original} {
+		if err := w.Write(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	var c, o map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &c); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(lines[1]), &o); err != nil {
+		t.Fatal(err)
+	}
+	ev, _ := c["copy_evidence"].(map[string]any)
+	if c["dup_group"] != "ga" || c["duplicate_of"] != "a" || ev["credit"] != "Wire" || ev["containment"] != 0.98 {
+		t.Errorf("copy record: %v", c)
+	}
+	if o["dup_group"] != "ga" || o["duplicate_of"] != nil || o["copy_evidence"] != nil {
+		t.Errorf("original record: %v", o)
 	}
 }

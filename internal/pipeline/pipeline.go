@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/dedup"
 	"github.com/sitrep/sitrep/internal/extract"
 	"github.com/sitrep/sitrep/internal/extract/plaintext"
 	"github.com/sitrep/sitrep/internal/model"
@@ -27,6 +28,7 @@ type Options struct {
 	BatchMem  int64 // raw bytes per transaction, so huge inputs do not pile up
 	Source    source.Options
 	Extract   extract.Options
+	Dedup     dedup.Options
 	// MaxFailures bounds how many failures are kept with their reasons; all
 	// are counted regardless.
 	MaxFailures int
@@ -42,6 +44,7 @@ func DefaultOptions() Options {
 		BatchMem:    64 << 20,
 		Source:      source.DefaultOptions(),
 		Extract:     extract.DefaultOptions(),
+		Dedup:       dedup.DefaultOptions(),
 		MaxFailures: 1000,
 	}
 }
@@ -59,19 +62,23 @@ type Summary struct {
 	Warned   int             `json:"warned"`
 	Warnings []model.Failure `json:"-"`
 	Bytes    int64           `json:"bytes"`
-	Elapsed  time.Duration   `json:"elapsed_ns"`
+	// Copies is what the dedup stage did, catching up included.
+	Copies  CopySummary   `json:"copies"`
+	Elapsed time.Duration `json:"elapsed_ns"`
 }
 
 // Ingester runs ingests against one store.
 type Ingester struct {
-	st    store.Store
-	opt   Options
-	ex    *extract.Extractor
-	stats *plaintext.Stats
+	st     store.Store
+	opt    Options
+	ex     *extract.Extractor
+	hasher *dedup.Hasher
+	stats  *plaintext.Stats
 }
 
-// New returns an Ingester writing to st.
-func New(st store.Store, opt Options) *Ingester {
+// New returns an Ingester writing to st. It fails only on invalid dedup
+// options.
+func New(st store.Store, opt Options) (*Ingester, error) {
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -85,7 +92,14 @@ func New(st store.Store, opt Options) *Ingester {
 	if opt.MaxFailures <= 0 {
 		opt.MaxFailures = def.MaxFailures
 	}
-	return &Ingester{st: st, opt: opt, ex: extract.New(opt.Extract), stats: plaintext.NewStats()}
+	if opt.Dedup == (dedup.Options{}) {
+		opt.Dedup = def.Dedup
+	}
+	h, err := dedup.New(opt.Dedup)
+	if err != nil {
+		return nil, fmt.Errorf("dedup options: %w", err)
+	}
+	return &Ingester{st: st, opt: opt, ex: extract.New(opt.Extract), hasher: h, stats: plaintext.NewStats()}, nil
 }
 
 // Ingest reads every path and stores the articles found. It returns an error
@@ -94,6 +108,13 @@ func New(st store.Store, opt Options) *Ingester {
 func (in *Ingester) Ingest(ctx context.Context, paths []string) (Summary, error) {
 	start := time.Now()
 	var sum Summary
+	// Articles a killed run stored but never linked are linked first, so
+	// the store is whole again before anything new arrives.
+	caught, err := in.CatchUpCopies(ctx)
+	sum.Copies.add(caught)
+	if err != nil {
+		return sum, fmt.Errorf("ingest: %w", err)
+	}
 	var batch []model.RawDoc
 	var batchBytes int64
 	lastPath := ""
@@ -113,7 +134,7 @@ func (in *Ingester) Ingest(ctx context.Context, paths []string) (Summary, error)
 		}
 	}
 
-	err := source.Walk(ctx, paths, in.opt.Source, func(it source.Item) error {
+	err = source.Walk(ctx, paths, in.opt.Source, func(it source.Item) error {
 		path := ""
 		switch {
 		case it.Doc != nil:
@@ -197,14 +218,19 @@ func (in *Ingester) processBatch(ctx context.Context, docs []model.RawDoc, sum *
 	}
 
 	arts := make([]model.Article, len(todo))
+	fps := make([]dedup.Fingerprint, len(todo))
 	errs := make([]error, len(todo))
 	in.parallel(ctx, len(todo), func(k int) {
 		arts[k], errs[k] = in.clean(docs[todo[k]])
+		if errs[k] == nil {
+			fps[k] = in.hasher.Fingerprint(arts[k].Text)
+		}
 	})
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	recs := make([]store.Record, 0, len(todo))
+	byID := map[string]fingerprinted{}
 	for k, i := range todo {
 		if errs[k] != nil {
 			in.fail(sum, model.Failure{Source: docs[i].Source, Err: errs[k]})
@@ -214,7 +240,8 @@ func (in *Ingester) processBatch(ctx context.Context, docs []model.RawDoc, sum *
 			sum.Warned++
 			sum.Warnings = in.keep(sum.Warnings, model.Failure{Source: docs[i].Source, Err: errors.New(strings.Join(arts[k].Warnings, "; "))})
 		}
-		recs = append(recs, store.Record{Article: arts[k], Raw: docs[i].Raw, RawRecord: docs[i].RawRecord})
+		recs = append(recs, store.Record{Article: arts[k], Raw: docs[i].Raw, RawRecord: docs[i].RawRecord, CopyKeys: fps[k].Keys})
+		byID[arts[k].ID] = fingerprinted{art: arts[k], fp: fps[k]}
 	}
 	if len(recs) == 0 {
 		return nil
@@ -229,6 +256,21 @@ func (in *Ingester) processBatch(ctx context.Context, docs []model.RawDoc, sum *
 	}
 	sum.Stored += res.Stored
 	sum.AlreadyPresent += res.AlreadyPresent
+
+	// The batch is stored and indexed; linking it is a second transaction.
+	// Should the run die in between, the articles stay pending and the next
+	// run links them first (CatchUpCopies).
+	linked := make([]fingerprinted, 0, len(res.StoredIDs))
+	for _, id := range res.StoredIDs {
+		f := byID[id]
+		f.art.IngestedAt = now
+		linked = append(linked, f)
+	}
+	cs, err := in.linkCopies(ctx, linked)
+	sum.Copies.add(cs)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
 	return nil
 }
 
@@ -270,7 +312,9 @@ func (in *Ingester) parallel(ctx context.Context, n int, fn func(int)) {
 type ReprocessSummary struct {
 	Articles, Updated, Failed int
 	Failures                  []model.Failure
-	Elapsed                   time.Duration
+	// Copies is the rebuild of copy groups over the new texts.
+	Copies  CopySummary
+	Elapsed time.Duration
 }
 
 // Reprocess re-runs cleaning over the raw inputs kept in the store, after an
@@ -330,6 +374,10 @@ func (in *Ingester) Reprocess(ctx context.Context) (ReprocessSummary, error) {
 	})
 	if err == nil {
 		err = flush()
+	}
+	if err == nil {
+		// Texts may have changed, and with them every copy relation.
+		sum.Copies, err = in.RebuildCopies(ctx)
 	}
 	sum.Elapsed = time.Since(start)
 	return sum, err

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/gen"
+	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
 )
 
@@ -35,7 +36,7 @@ func TestIngestGeneratedCorpus(t *testing.T) {
 	opt.BatchSize = 16
 	files := 0
 	opt.OnFile = func(string) { files++ }
-	sum, err := New(db, opt).Ingest(context.Background(), []string{dir})
+	sum, err := mustNew(t, db, opt).Ingest(context.Background(), []string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +50,7 @@ func TestIngestGeneratedCorpus(t *testing.T) {
 		t.Errorf("failure not named: %+v", sum.Failures)
 	}
 
-	again, err := New(db, opt).Ingest(context.Background(), []string{dir})
+	again, err := mustNew(t, db, opt).Ingest(context.Background(), []string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +58,7 @@ func TestIngestGeneratedCorpus(t *testing.T) {
 		t.Errorf("re-ingest stored %d, already present %d", again.Stored, again.AlreadyPresent)
 	}
 
-	rs, err := New(db, opt).Reprocess(context.Background())
+	rs, err := mustNew(t, db, opt).Reprocess(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +74,7 @@ func TestIngestCancelled(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := New(openStore(t), DefaultOptions()).Ingest(ctx, []string{dir})
+	_, err := mustNew(t, openStore(t), DefaultOptions()).Ingest(ctx, []string{dir})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("want context.Canceled, got %v", err)
 	}
@@ -100,7 +101,7 @@ func benchIngest(b *testing.B, htmlShare float64) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		if _, err := New(db, DefaultOptions()).Ingest(context.Background(), []string{dir}); err != nil {
+		if _, err := mustNew(b, db, DefaultOptions()).Ingest(context.Background(), []string{dir}); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
@@ -108,4 +109,13 @@ func benchIngest(b *testing.B, htmlShare float64) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+func mustNew(t testing.TB, st store.Store, opt Options) *Ingester {
+	t.Helper()
+	in, err := New(st, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
 }

@@ -139,6 +139,13 @@ const (
 	CopyLinked
 )
 
+// CopyCandidate is a stored article that shares a near-duplicate key.
+type CopyCandidate struct {
+	ID string
+	// Group is the article's copy group, "" when it has none.
+	Group string
+}
+
 // CopyUpdate is what the dedup stage learned from linking some articles. It
 // is written in one transaction.
 type CopyUpdate struct {
@@ -242,9 +249,10 @@ type Store interface {
 	// Articles returns the articles with exactly these IDs, with Text, in
 	// the order given. A missing ID fails with ErrNotFound.
 	Articles(ctx context.Context, ids []string) ([]model.Article, error)
-	// CopyCandidates returns the IDs of stored articles holding any of the
-	// given near-duplicate keys, sorted and without repeats.
-	CopyCandidates(ctx context.Context, keys []uint64) ([]string, error)
+	// CopyCandidates returns the stored articles holding any of the given
+	// near-duplicate keys, with the group each is in, sorted by ID and
+	// without repeats.
+	CopyCandidates(ctx context.Context, keys []uint64) ([]CopyCandidate, error)
 	// PutCopyKeys indexes existing articles (after ResetCopies or for
 	// articles from an older store) and marks them CopyPending. An unknown
 	// ID fails with ErrNotFound and nothing is written.
@@ -260,6 +268,11 @@ type Store interface {
 	CopyGroups(ctx context.Context, opt CopyGroupOptions) ([]model.CopyGroup, error)
 	// ApplyCopies writes what linking learned, in one transaction.
 	ApplyCopies(ctx context.Context, u CopyUpdate) error
+	// Setting returns a named value kept with the store; ok is false when
+	// it was never set.
+	Setting(ctx context.Context, name string) (value string, ok bool, err error)
+	// PutSetting sets a named value.
+	PutSetting(ctx context.Context, name, value string) error
 	// ResetCopies forgets every key, link and group, and every value
 	// inherited from a copy (whose provenance is model.FromCopy), leaving all
 	// articles CopyUnindexed, so that dedup can start over after a change

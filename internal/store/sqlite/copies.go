@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/sitrep/sitrep/internal/model"
 	"github.com/sitrep/sitrep/internal/store"
@@ -88,21 +89,91 @@ func (db *DB) Articles(ctx context.Context, ids []string) ([]model.Article, erro
 	return out, nil
 }
 
+// maxPerKey bounds the articles one key contributes, newest first. A key
+// held by more articles than this is a band shared by a large group of
+// copies (a wire story carried by hundreds of sites, or templated reports);
+// its newest holders already lead to that group, and reading all of them
+// for every new article would make the cost grow with the group. A true
+// copy shares several bands with its source, so one capped key loses
+// nothing in practice.
+const maxPerKey = 32
+
+// candidateQuery builds the lookup for n keys: one capped index seek per
+// key, in one statement. Only the number of placeholders varies, never
+// anything from input.
+func candidateQuery(n int) string {
+	var b strings.Builder
+	b.WriteString(`SELECT a.id, coalesce(a.dup_group, '') FROM articles a WHERE a.seq IN (`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(` UNION `)
+		}
+		fmt.Fprintf(&b, `SELECT seq FROM (SELECT seq FROM copy_keys WHERE key = ? ORDER BY seq DESC LIMIT %d)`, maxPerKey)
+	}
+	b.WriteString(`) ORDER BY a.id`)
+	return b.String()
+}
+
 // CopyCandidates looks the keys up in the index.
-func (db *DB) CopyCandidates(ctx context.Context, keys []uint64) ([]string, error) {
+func (db *DB) CopyCandidates(ctx context.Context, keys []uint64) ([]store.CopyCandidate, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	list, err := keyList(keys)
-	if err != nil {
-		return nil, fmt.Errorf("copy candidates: %w", err)
+	var out []store.CopyCandidate
+	// SQLite caps a compound SELECT at 500 terms; keys come in far fewer,
+	// but a caller passing more gets them looked up in parts.
+	for len(keys) > 0 {
+		n := min(len(keys), 256)
+		part, err := db.candidates(ctx, keys[:n])
+		if err != nil {
+			return nil, fmt.Errorf("copy candidates: %w", err)
+		}
+		out = append(out, part...)
+		keys = keys[n:]
 	}
-	ids, err := queryStrings(ctx, db.r, `SELECT DISTINCT a.id FROM copy_keys k JOIN articles a ON a.seq = k.seq
-		WHERE k.key IN (SELECT value FROM json_each(?)) ORDER BY a.id`, list)
-	if err != nil {
-		return nil, fmt.Errorf("copy candidates: %w", err)
+	if len(out) > 0 {
+		slices.SortFunc(out, func(a, b store.CopyCandidate) int { return strings.Compare(a.ID, b.ID) })
+		out = slices.Compact(out)
 	}
-	return ids, nil
+	return out, nil
+}
+
+// candidates runs the lookup through a statement prepared once per number
+// of keys: preparing a statement of 33 sub-selects costs more than running
+// it.
+func (db *DB) candidates(ctx context.Context, keys []uint64) ([]store.CopyCandidate, error) {
+	db.candMu.Lock()
+	stmt, ok := db.candStmts[len(keys)]
+	if !ok {
+		var err error
+		if stmt, err = db.r.PrepareContext(ctx, candidateQuery(len(keys))); err != nil {
+			db.candMu.Unlock()
+			return nil, err
+		}
+		if db.candStmts == nil {
+			db.candStmts = map[int]*sql.Stmt{}
+		}
+		db.candStmts[len(keys)] = stmt
+	}
+	db.candMu.Unlock()
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = int64(k)
+	}
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.CopyCandidate
+	for rows.Next() {
+		var c store.CopyCandidate
+		if err := rows.Scan(&c.ID, &c.Group); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 type queryer interface {
@@ -459,6 +530,31 @@ func (db *DB) ResetCopies(ctx context.Context) error {
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("reset copies: commit: %w", err)
+	}
+	return nil
+}
+
+// Setting reads a named value.
+func (db *DB) Setting(ctx context.Context, name string) (string, bool, error) {
+	var v string
+	err := db.r.QueryRowContext(ctx, `SELECT value FROM settings WHERE name = ?`, name).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("setting %s: %w", name, err)
+	}
+	return v, true, nil
+}
+
+// PutSetting writes a named value.
+func (db *DB) PutSetting(ctx context.Context, name, value string) error {
+	if name == "" {
+		return fmt.Errorf("put setting: %w: empty name", store.ErrInvalid)
+	}
+	if _, err := db.w.ExecContext(ctx, `INSERT INTO settings (name, value) VALUES (?, ?)
+		ON CONFLICT (name) DO UPDATE SET value = excluded.value`, name, value); err != nil {
+		return fmt.Errorf("put setting %s: %w", name, err)
 	}
 	return nil
 }

@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"runtime"
+	"sync"
 
 	"github.com/sitrep/sitrep/internal/store"
 
@@ -38,6 +39,9 @@ type DB struct {
 	w    *sql.DB // the one writing connection
 	r    *sql.DB // read-only connections
 	path string
+
+	candMu    sync.Mutex
+	candStmts map[int]*sql.Stmt // CopyCandidates lookups by number of keys
 }
 
 var _ store.Store = (*DB)(nil)
@@ -102,6 +106,12 @@ func (db *DB) Path() string { return db.path }
 // Close releases the store.
 func (db *DB) Close() error {
 	var errs []error
+	db.candMu.Lock()
+	for _, st := range db.candStmts {
+		errs = append(errs, st.Close())
+	}
+	db.candStmts = nil
+	db.candMu.Unlock()
 	if db.r != nil {
 		errs = append(errs, db.r.Close())
 	}

@@ -16,6 +16,19 @@ func keyed(r store.Record, keys ...uint64) store.Record {
 	return r
 }
 
+func candidateIDs(t *testing.T, s store.Store, keys ...uint64) []string {
+	t.Helper()
+	cs, err := s.CopyCandidates(ctx(), keys)
+	if err != nil {
+		t.Fatalf("CopyCandidates: %v", err)
+	}
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
+
 func pending(t *testing.T, s store.Store, state store.CopyState) []string {
 	t.Helper()
 	ids, err := s.PendingCopies(ctx(), state, 0)
@@ -72,17 +85,14 @@ func testCopyKeysWithBatch(t *testing.T, s store.Store) {
 		{[]uint64{99}, nil},
 		{nil, nil},
 	} {
-		got, err := s.CopyCandidates(ctx(), tc.keys)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := candidateIDs(t, s, tc.keys...)
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("CopyCandidates(%v) = %v, want %v", tc.keys, got, tc.want)
 		}
 	}
 	// A repeat of a stored record adds no keys for itself.
 	put(t, s, keyed(simple(1, "a", "one"), 77))
-	if got, _ := s.CopyCandidates(ctx(), []uint64{77}); len(got) != 0 {
+	if got := candidateIDs(t, s, 77); len(got) != 0 {
 		t.Errorf("repeat added keys: %v", got)
 	}
 }
@@ -94,7 +104,7 @@ func testPutCopyKeys(t *testing.T, s store.Store) {
 		t.Fatal(err)
 	}
 	// b was indexed already, so its keys stay as they were.
-	if got, _ := s.CopyCandidates(ctx(), []uint64{6}); !reflect.DeepEqual(got, []string{a.Article.ID}) {
+	if got := candidateIDs(t, s, 6); !reflect.DeepEqual(got, []string{a.Article.ID}) {
 		t.Errorf("candidates of 6 = %v", got)
 	}
 	if got := pending(t, s, store.CopyPending); len(got) != 2 {
@@ -104,7 +114,7 @@ func testPutCopyKeys(t *testing.T, s store.Store) {
 	if !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown id: err = %v", err)
 	}
-	if got, _ := s.CopyCandidates(ctx(), []uint64{9}); len(got) != 0 {
+	if got := candidateIDs(t, s, 9); len(got) != 0 {
 		t.Errorf("failed PutCopyKeys wrote keys: %v", got)
 	}
 }
@@ -154,6 +164,10 @@ func testApplyCopies(t *testing.T, s store.Store) {
 	a, b, c, g := copyTrio(t, s)
 	if got := pending(t, s, store.CopyPending); len(got) != 0 {
 		t.Errorf("still pending: %v", got)
+	}
+	cs, err := s.CopyCandidates(ctx(), []uint64{1})
+	if err != nil || len(cs) != 3 || cs[0].Group != g.ID || cs[2].Group != g.ID {
+		t.Errorf("candidates do not carry their group: %+v, %v", cs, err)
 	}
 	ga := get(t, s, a.ID)
 	if ga.DupGroup != g.ID || ga.DuplicateOf != b.ID || ga.CopyEvidence == nil || ga.CopyEvidence.Method != "exact" {
@@ -264,7 +278,7 @@ func testResetCopies(t *testing.T, s store.Store) {
 	if gb := get(t, s, b.ID); gb.Title != own.Title {
 		t.Errorf("reset changed an own title: %q", gb.Title)
 	}
-	if got, _ := s.CopyCandidates(ctx(), []uint64{1}); len(got) != 0 {
+	if got := candidateIDs(t, s, 1); len(got) != 0 {
 		t.Errorf("reset left keys: %v", got)
 	}
 	if got := pending(t, s, store.CopyUnindexed); len(got) != 3 {
@@ -272,5 +286,22 @@ func testResetCopies(t *testing.T, s store.Store) {
 	}
 	if list, _ := s.CopyGroups(ctx(), store.CopyGroupOptions{}); len(list) != 0 {
 		t.Errorf("reset left groups")
+	}
+}
+
+func testSettings(t *testing.T, s store.Store) {
+	if _, ok, err := s.Setting(ctx(), "dedup"); ok || err != nil {
+		t.Fatalf("unset setting: ok %v err %v", ok, err)
+	}
+	for _, v := range []string{"shingle=5", "shingle=4 'quoted'"} {
+		if err := s.PutSetting(ctx(), "dedup", v); err != nil {
+			t.Fatal(err)
+		}
+		if got, ok, err := s.Setting(ctx(), "dedup"); !ok || err != nil || got != v {
+			t.Errorf("Setting = %q, %v, %v; want %q", got, ok, err, v)
+		}
+	}
+	if err := s.PutSetting(ctx(), "", "x"); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("empty name: %v", err)
 	}
 }

@@ -60,6 +60,7 @@ func Run(t *testing.T, open Opener) {
 		{"GroupsMerge", testGroupsMerge},
 		{"ApplyCopiesInvalid", testApplyCopiesInvalid},
 		{"ResetCopies", testResetCopies},
+		{"Settings", testSettings},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

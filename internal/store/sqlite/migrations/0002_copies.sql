@@ -40,3 +40,10 @@ CREATE TABLE copy_groups (
     size     INTEGER NOT NULL CHECK (size >= 2)
 );
 CREATE INDEX copy_groups_size ON copy_groups (size DESC, id);
+
+-- Small named values stages keep with the store, such as the options the
+-- near-duplicate index was built with, so that a change of them is noticed.
+CREATE TABLE settings (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
