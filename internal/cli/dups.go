@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -66,7 +68,7 @@ with); --rebuild forgets every copy relation and finds them again.`,
 				for _, id := range args {
 					found := false
 					for _, g := range byID {
-						if g.ID == id || containsID(g.Members, id) {
+						if g.ID == id || slices.Contains(g.Members, id) {
 							found = true
 						}
 					}
@@ -74,9 +76,7 @@ with); --rebuild forgets every copy relation and finds them again.`,
 						fmt.Fprintf(a.stderr, "%s: in no copy group\n", id)
 					}
 				}
-				for _, g := range sortedGroups(byID) {
-					groups = append(groups, g)
-				}
+				groups = append(groups, sortedGroups(byID)...)
 			} else {
 				var err error
 				if groups, err = st.CopyGroups(ctx, store.CopyGroupOptions{Limit: limit, MinSize: minSize}); err != nil {
@@ -109,27 +109,15 @@ with); --rebuild forgets every copy relation and finds them again.`,
 	return cmd
 }
 
-func containsID(ids []string, id string) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
-}
-
 func sortedGroups(m map[string]model.CopyGroup) []model.CopyGroup {
 	out := make([]model.CopyGroup, 0, len(m))
 	for _, g := range m {
 		out = append(out, g)
 	}
 	// Largest first, as the listing is.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && (len(out[j].Members) > len(out[j-1].Members) ||
-			len(out[j].Members) == len(out[j-1].Members) && out[j].ID < out[j-1].ID); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	slices.SortFunc(out, func(a, b model.CopyGroup) int {
+		return cmp.Or(cmp.Compare(len(b.Members), len(a.Members)), strings.Compare(a.ID, b.ID))
+	})
 	return out
 }
 

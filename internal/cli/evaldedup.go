@@ -82,6 +82,12 @@ expects.`,
 					for _, m := range res.Missing {
 						fmt.Fprintln(a.stdout, "    no article from", m)
 					}
+					for i, m := range res.WrongOriginals {
+						if i == showErrors {
+							break
+						}
+						fmt.Fprintln(a.stdout, "    not taken for the original:", m)
+					}
 				}
 			}
 			return nil

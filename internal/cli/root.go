@@ -109,7 +109,7 @@ article with its metadata and raw input in an embedded store.`,
 	root.PersistentFlags().BoolVarP(&a.verbose, "verbose", "v", false, "log debug details to stderr")
 	root.AddCommand(
 		a.ingestCmd(), a.lsCmd(), a.showCmd(), a.searchCmd(), a.exportCmd(),
-		a.statsCmd(), a.reprocessCmd(), a.dupsCmd(), a.evalCmd(), a.benchCmd(),
+		a.statsCmd(), a.reprocessCmd(), a.dupsCmd(), a.evalCmd(), a.benchCmd(), a.genCmd(),
 	)
 	return root
 }

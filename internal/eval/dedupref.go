@@ -150,6 +150,8 @@ type DedupResult struct {
 	Inherited, InheritedRight int
 	// Missing lists reference documents that produced no article.
 	Missing []string
+	// WrongOriginals lists the reference originals not predicted as such.
+	WrongOriginals []string
 }
 
 func (r DedupResult) String() string {
@@ -184,8 +186,11 @@ func ScoreDedupRef(ref DedupRef, got map[string]DedupOutcome) DedupResult {
 		res.Originals++
 		if o := got[orig]; o.Original && o.Group != "" {
 			res.OriginalsRight++
+		} else {
+			res.WrongOriginals = append(res.WrongOriginals, orig)
 		}
 	}
+	sort.Strings(res.WrongOriginals)
 	for k, date := range ref.InheritedDate {
 		res.Inherited++
 		if got[k].Published == date {

@@ -146,21 +146,20 @@ func (e *Extractor) Article(doc model.RawDoc, stats *plaintext.Stats) (model.Art
 		} else if err != nil {
 			return a, fmt.Errorf("extract html: %w", err)
 		}
+		creditFromDateline(&a)
+		creditFromHTML(&a, doc.Body)
 	case model.FormatText:
 		body, warns := TextBody(doc.Body)
 		a.Warnings = append(a.Warnings, warns...)
 		if producerText(doc) {
 			containerText(&a, body, stats, Group(doc))
+			creditFromDateline(&a)
 		} else {
 			plaintext.Extract(&a, body, stats, Group(doc))
 		}
+		creditFromLines(&a, body)
 	default:
 		return a, fmt.Errorf("extract: unknown format %q", doc.Format)
-	}
-	if doc.Format != model.FormatText || producerText(doc) {
-		// The text cleaner reads credits itself; HTML and container text
-		// get the same dateline reading here.
-		creditFromDateline(&a)
 	}
 	tidyAttribution(&a)
 	if strings.TrimSpace(a.Text) == "" {

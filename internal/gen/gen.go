@@ -4,7 +4,11 @@
 // prisoner exchanges) reported by several outlets, and copies of earlier
 // articles with the edits syndication brings (another site's boilerplate,
 // credit lines, dropped or added paragraphs, new or missing titles, typos,
-// other spellings of names).
+// other spellings of names). Originals about one event share its facts and
+// the statements quoted in them but not their prose, as independent outlets
+// do: each section of an article has many templates full of alternatives,
+// outlets introduce people and order material their own way, and each
+// writer paraphrases, so that only copies look like copies.
 //
 // Generation is deterministic: document i of a seed is a pure function of
 // (seed, i, Options), built with math/rand/v2's PCG, so the same seed always
@@ -12,6 +16,7 @@
 package gen
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -294,18 +299,44 @@ func (g *generator) original(i int) *article {
 	}
 	a.date = ev.Date.AddDate(0, 0, r.IntN(2)).Add(time.Duration(6+r.IntN(16))*time.Hour + time.Duration(r.IntN(60))*time.Minute)
 	a.dated = r.IntN(20) > 0
-	for _, s := range kt.Sections {
-		if r.Float64() < s.Prob {
-			a.paras = append(a.paras, expand(r, pick(r, s.Texts), a.vars))
+	style := wordingFor(r, a.out)
+	type part struct {
+		rank float64
+		text string
+	}
+	parts := make([]part, 0, len(kt.Sections)+maxFillers)
+	words := 0
+	add := func(k int) {
+		p := style.Replace(paragraph(r, pick(r, kt.Sections[k].Texts), a.vars))
+		rank := float64(k)
+		if k > 0 {
+			rank += sectionDrift * r.Float64()
 		}
+		parts = append(parts, part{rank, p})
+		words += strings.Count(p, " ") + 1
+	}
+	var skipped []int
+	for k, s := range kt.Sections {
+		if s.Prob >= 1 || r.Float64() < s.Prob*a.out.Depth {
+			add(k)
+		} else {
+			skipped = append(skipped, k)
+		}
+	}
+	for _, k := range skipped {
+		if words >= minWords {
+			break
+		}
+		add(k)
+	}
+	slices.SortStableFunc(parts, func(x, y part) int { return cmp.Compare(x.rank, y.rank) })
+	a.paras = make([]string, len(parts), len(parts)+maxFillers)
+	for k, p := range parts {
+		a.paras[k] = p.text
 	}
 	for _, k := range r.Perm(len(fillers))[:r.IntN(maxFillers+1)] {
 		at := 2 + r.IntN(max(len(a.paras)-1, 1))
-		a.paras = slices.Insert(a.paras, min(at, len(a.paras)), expand(r, fillers[k], a.vars))
-	}
-	style := wordingFor(r)
-	for k, p := range a.paras {
-		a.paras[k] = style.Replace(p)
+		a.paras = slices.Insert(a.paras, min(at, len(a.paras)), style.Replace(paragraph(r, fillers[k], a.vars)))
 	}
 	return a
 }
@@ -318,23 +349,46 @@ func (g *generator) vars(ev *event, out *outlet, r *rand.Rand) map[string]string
 	if ev.Kind == kindShelling {
 		killed = max(killed, 1)
 	}
+	kt := &templates[ev.Kind]
 	v := map[string]string{
 		"group": ev.Group, "groupAlt": ev.GroupAlt, "abbr": ev.Abbr,
 		"cmdr": spell(ev.Commander, t), "cmdrLast": lastName(spell(ev.Commander, t)), "callsign": ev.Callsign,
 		"atk": ev.Atk.Name, "atkAdj": ev.Atk.Adj, "atkCap": ev.Atk.Capital,
 		"tgt": ev.Tgt.Name, "tgtAdj": ev.Tgt.Adj, "tgtCap": ev.Tgt.Capital,
-		"province": spell(ev.Province.Name, t) + " province", "provCap": spell(ev.Province.Capital, t),
+		"province": spell(ev.Province.Name, t) + " province", "prov": spell(ev.Province.Name, t), "provCap": spell(ev.Province.Capital, t),
 		"district": spell(ev.District.Name, t), "town": spell(ev.Town, t), "village": spell(ev.Village, t),
-		"on":     pick(r, []string{"on " + ev.Date.Format("Monday"), "on " + ev.Date.Format("2 January"), "on " + ev.Date.Format("Monday, 2 January")}),
-		"killed": number(killed), "killedCap": capitalize(number(killed)), "civKilled": civilians(killed),
-		"wounded": fmt.Sprint(ev.Wounded), "claimed": fmt.Sprint(ev.Claimed), "prisoners": number(ev.Prisoners),
+		"on":        pick(r, []string{"on " + ev.Date.Format("Monday"), "on " + ev.Date.Format("2 January"), "on " + ev.Date.Format("Monday, 2 January")}),
+		"killedCap": capitalize(words(killed)), "civKilled": civilians(killed),
+		"wounded": number(ev.Wounded),
+		"killedD": fmt.Sprint(killed), "woundedD": fmt.Sprint(ev.Wounded),
+		"killedP": people(killed), "woundedP": people(ev.Wounded), "woundedCiv": civilians(ev.Wounded),
+		"claimed": fmt.Sprint(ev.Claimed), "prisoners": number(ev.Prisoners),
 		"vehicles": number(ev.Vehicles), "drones": fmt.Sprint(ev.Drones), "crowd": thousands(ev.Crowd), "crowdSmall": fmt.Sprint(ev.Crowd / 10),
 		"exchanged": fmt.Sprint(ev.Exchanged), "exchangedCap": capitalize(words(ev.Exchanged)),
-		"spokesman": spell(ev.Spokesman, t), "gov": spell(ev.Governor, t), "govLast": lastName(spell(ev.Governor, t)),
-		"official": spell(ev.Official, t), "mayor": spell(ev.Mayor, t), "mayorLast": lastName(spell(ev.Mayor, t)),
-		"organiser": spell(ev.Organiser, t), "president": spell(ev.President, t),
-		"analyst": ev.Analyst, "institute": ev.Institute, "resident": spell(ev.Resident, t),
-		"mediator": ev.Mediator.Name, "medAdj": ev.Mediator.Adj, "minister": ev.Minister,
+		"spokesman": spell(ev.Spokesman, t), "spokesLast": lastName(spell(ev.Spokesman, t)),
+		"gov": spell(ev.Governor, t), "govLast": lastName(spell(ev.Governor, t)),
+		"official": spell(ev.Official, t), "offLast": lastName(spell(ev.Official, t)),
+		"mayor": spell(ev.Mayor, t), "mayorLast": lastName(spell(ev.Mayor, t)),
+		"organiser": spell(ev.Organiser, t), "orgLast": lastName(spell(ev.Organiser, t)),
+		"president": spell(ev.President, t), "presLast": lastName(spell(ev.President, t)),
+		"analyst": ev.Analyst, "analystLast": lastName(ev.Analyst), "institute": ev.Institute, "resident": spell(ev.Resident, t),
+		"mediator": ev.Mediator.Name, "medAdj": ev.Mediator.Adj, "minister": ev.Minister, "ministerLast": lastName(ev.Minister),
+		"hour": number(ev.Hour), "hourD": fmt.Sprint(ev.Hour) + " a.m.", "km": number(ev.BorderKm),
+		"houses": number(ev.Houses), "minutes": fmt.Sprint(ev.Minutes), "area": thousands(ev.Area),
+		"firefighters": number(ev.Firefighters), "nth": ordinals[ev.Nth], "families": thousands(ev.Families),
+		"lastSwap": fmt.Sprint(ev.LastSwap), "held": thousands(ev.Held), "population": thousands(ev.Population),
+		"regions": number(ev.Regions), "otherRegions": others(ev.Regions, "neighbouring region"), "fighters": thousands(ev.Fighters), "serious": number(ev.Serious),
+		"age": fmt.Sprint(ev.Age), "kin": kin(ev.Age), "month": ev.Date.Month().String(),
+	}
+	for k, p := range phrases {
+		v[k] = p
+	}
+	if len(kt.Sites) > 0 {
+		site := kt.Sites[ev.Site%len(kt.Sites)]
+		v["site"], v["aSite"] = site, withArticle(site)
+	}
+	for k, q := range kt.Quotes {
+		v[q.Key] = q.Pool[ev.Quotes[k]%len(q.Pool)]
 	}
 	bg := plainBackgrounds
 	if ev.Twin >= 0 {
@@ -345,7 +399,7 @@ func (g *generator) vars(ev *event, out *outlet, r *rand.Rand) map[string]string
 		v["twinClaimed"] = fmt.Sprint(tw.Claimed)
 		bg = twinBackgrounds
 	}
-	v["background"] = expand(r, pick(r, bg), v)
+	v["background"] = paragraph(r, pick(r, bg), v)
 	return v
 }
 
@@ -378,7 +432,7 @@ func (g *generator) copyArticle(i, j int) *article {
 		a.edits = append(a.edits, "drop-paragraph")
 	}
 	if r.Float64() < 0.2 {
-		p := expand(r, pick(r, fillers), a.vars)
+		p := paragraph(r, pick(r, fillers), a.vars)
 		a.paras = slices.Insert(a.paras, 1+r.IntN(len(a.paras)), p)
 		a.edits = append(a.edits, "add-paragraph")
 	}
@@ -519,6 +573,44 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+var ordinals = []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh"}
+
+// withArticle puts "a" or "an" before a noun phrase.
+func withArticle(s string) string {
+	if s != "" && strings.IndexByte("aeiou", s[0]) >= 0 {
+		return "an " + s
+	}
+	return "a " + s
+}
+
+// others counts more of a thing: "one neighbouring region", "three
+// neighbouring regions".
+func others(n int, thing string) string {
+	if n == 1 {
+		return "one " + thing
+	}
+	return number(n) + " " + thing + "s"
+}
+
+// kin is whom a relative of age misses: a parent's son or a sibling.
+func kin(age int) string {
+	if age >= 40 {
+		return "son"
+	}
+	return "brother"
+}
+
+// people counts persons: "no one", "one person", "three people".
+func people(n int) string {
+	switch n {
+	case 0:
+		return "no one"
+	case 1:
+		return "one person"
+	}
+	return number(n) + " people"
 }
 
 func civilians(n int) string {

@@ -298,3 +298,17 @@ func BenchmarkArticles(b *testing.B) {
 	b.SetBytes(bytes)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/200, "ns/doc")
 }
+
+func TestTextsMatchArticles(t *testing.T) {
+	docs := collect(5, 40, DefaultOptions)
+	got := make([]string, len(docs))
+	copies := make([]int, len(docs))
+	Texts(5, len(docs), DefaultOptions, 3, func(i, copyOf int, text string) {
+		got[i], copies[i] = text, copyOf
+	})
+	for i, d := range docs {
+		if got[i] != d.Text || copies[i] != d.CopyOf {
+			t.Fatalf("doc %d: Texts gave another text or copy relation than Articles", i)
+		}
+	}
+}

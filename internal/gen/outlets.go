@@ -18,6 +18,9 @@ type outlet struct {
 	Repeat             bool   // the scraper catches the headline twice
 	Credit             credit // how the outlet credits a reprinted story
 	Wire               string // the aggregator tag in " date ... (TAG- Agency)"
+	// Depth scales the chance of using each optional section: agencies
+	// file short, blogs and weeklies write at length.
+	Depth float64
 }
 
 // credit is a way of naming the agency a reprinted story came from.
@@ -35,51 +38,51 @@ var outlets = []outlet{
 	{Name: "Northline Press", Slug: "northline", Domain: "northline.qs", Agency: true,
 		Menu: []string{"News", "Politics", "Economy", "Society", "Regions", "Photo"}, Since: 2008, Translit: 1,
 		DateFmt: "02.01.2006 15:04", ReadAlso: "Read also: ", Repeat: true, Credit: creditCity,
-		Legal: "Republication of Northline Press materials requires an active link to northline.qs within the first paragraph."},
+		Legal: "Republication of Northline Press materials requires an active link to northline.qs within the first paragraph.", Depth: 0.85},
 	{Name: "Continental Wire Service", Slug: "cws", Domain: "cws.qs", Agency: true,
 		Menu: []string{"World", "Markets", "Politics", "Europe", "Features"}, Since: 1998,
 		Byline: "Reporting by %s", DateFmt: "January 2, 2006 3:04 PM", Credit: creditCityDate,
-		Legal: "All quotes delayed a minimum of 15 minutes. Content may not be redistributed without prior written consent."},
+		Legal: "All quotes delayed a minimum of 15 minutes. Content may not be redistributed without prior written consent.", Depth: 0.85},
 	{Name: "Orbis Newswire", Slug: "orbis", Domain: "orbisnewswire.qs",
 		Since: 2011, Credit: creditWire, Wire: "ORBIS",
-		Legal: "Legal Disclaimer:\nOrbis Newswire republishes partner content \"as is\" without warranty of any kind. The original provider is responsible for its accuracy and copyright."},
+		Legal: "Legal Disclaimer:\nOrbis Newswire republishes partner content \"as is\" without warranty of any kind. The original provider is responsible for its accuracy and copyright.", Depth: 0.95},
 	{Name: "The Evening Ledger", Slug: "evening-ledger", Domain: "eveningledger.qs",
 		Menu: []string{"Home", "World", "Politics", "Business", "Opinion", "Sport", "Culture"}, Since: 2015,
 		Byline: "By %s", DateFmt: "Monday 2 January 2006 15:04", ReadAlso: "Read more: ", Related: "Related stories",
-		Pitch: "Support independent journalism. Subscribe to The Evening Ledger from 3.50 a month.", Credit: creditCity},
+		Pitch: "Support independent journalism. Subscribe to The Evening Ledger from 3.50 a month.", Credit: creditCity, Depth: 1.1},
 	{Name: "Frontier Daily", Slug: "frontier-daily", Domain: "frontierdaily.qs",
 		Menu: []string{"News", "War", "Economy", "Culture", "Opinion", "Podcasts"}, Since: 2012,
 		Byline: "%s", DateFmt: "2 January 2006, 15:04", ReadAlso: "Read also: ", Related: "Most read",
 		Pitch:  "Did you find this article useful? Frontier Daily is funded by its readers. Become a member",
-		Cookie: "We use cookies to make this site work and to understand how you use it. Accept all | Manage preferences", Credit: creditCityDate},
+		Cookie: "We use cookies to make this site work and to understand how you use it. Accept all | Manage preferences", Credit: creditCityDate, Depth: 1.15},
 	{Name: "Riverside Tribune", Slug: "riverside-tribune", Domain: "riversidetribune.qs",
 		Menu: []string{"Home", "Local", "National", "World", "Business", "Weather", "Obituaries"}, Since: 1987,
 		Byline: "By %s", DateFmt: "Jan. 2, 2006", Related: "More from World", Credit: creditParen,
-		Pitch: "Get unlimited access to the Riverside Tribune for 99 cents for the first month."},
+		Pitch: "Get unlimited access to the Riverside Tribune for 99 cents for the first month.", Depth: 0.9},
 	{Name: "The Capital Courier", Slug: "capital-courier", Domain: "capitalcourier.qs",
 		Menu: []string{"Home", "Politics", "Defence", "World", "Tech", "Lifestyle"}, Since: 2019,
 		Byline: "By %s", DateFmt: "January 2, 2006", Related: "Related stories", Repeat: true, Credit: creditParen,
-		Legal: "Your email address will not be published. Required fields are marked *"},
+		Legal: "Your email address will not be published. Required fields are marked *", Depth: 1.0},
 	{Name: "Eastern Review", Slug: "eastern-review", Domain: "easternreview.qs",
 		Menu: []string{"Main", "Politics", "Conflict", "Society", "Economy"}, Since: 2017, Translit: 3,
 		Byline: "Translated by %s", DateFmt: "02.01.2006 15:04", Credit: creditSource,
-		Legal: "Eastern Review translates regional media for international readers. Translation is automatic with editing."},
+		Legal: "Eastern Review translates regional media for international readers. Translation is automatic with editing.", Depth: 1.0},
 	{Name: "Weststadt Observer", Slug: "weststadt-observer", Domain: "weststadt-observer.qs",
 		Menu: []string{"Start", "Politics", "International", "Business", "Culture", "Sport"}, Since: 2003, Translit: 2,
 		Byline: "By %s", DateFmt: "02/01/2006", Related: "More on this topic", Credit: creditCity,
-		Cookie: "This site uses cookies. By continuing to browse you agree to our use of cookies. OK"},
+		Cookie: "This site uses cookies. By continuing to browse you agree to our use of cookies. OK", Depth: 1.05},
 	{Name: "Borderwatch", Slug: "borderwatch", Domain: "borderwatch.qs",
 		Menu: []string{"About", "Archive", "Support this blog"}, Since: 2020,
 		Byline: "From: %s", Credit: creditSource,
-		Pitch: "Borderwatch is written by one person and paid for by its readers."},
+		Pitch: "Borderwatch is written by one person and paid for by its readers.", Depth: 1.25},
 	{Name: "State Herald", Slug: "state-herald", Domain: "stateherald.qs",
 		Menu: []string{"Main", "Federation", "World", "Defence", "Economy", "Video"}, Since: 2005,
 		DateFmt: "02.01.2006, 15:04", Related: "Also in Defence", Credit: creditCityDate,
-		Legal: "18+ Any use of materials requires a hyperlink to stateherald.qs"},
+		Legal: "18+ Any use of materials requires a hyperlink to stateherald.qs", Depth: 0.9},
 	{Name: "Citizen Voice", Slug: "citizen-voice", Domain: "citizenvoice.qs",
 		Menu: []string{"Home", "News", "Investigations", "Opinion", "Donate"}, Since: 2016,
 		Byline: "By %s", DateFmt: "2006-01-02", ReadAlso: "Read also: ", Related: "You may also like", Credit: creditParen,
-		Pitch: "Citizen Voice is independent. Donate to keep it that way."},
+		Pitch: "Citizen Voice is independent. Donate to keep it that way.", Depth: 1.1},
 }
 
 // teasers are unrelated headlines for related-story lists; "%s" is a

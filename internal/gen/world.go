@@ -177,7 +177,19 @@ type event struct {
 	Killed, Wounded, Claimed      int
 	Prisoners, Vehicles, Drones   int
 	Crowd, Exchanged              int
+	// Details every outlet reports alike, so that they vary between events
+	// rather than between the articles about one event.
+	Hour, BorderKm, Houses, Minutes      int
+	Site, Area, Firefighters, Nth        int
+	Families, LastSwap, Held, Population int
+	Regions, Fighters, Serious, Age      int
+	// Quotes picks, for each speaker of the kind, the one sentence every
+	// outlet quotes.
+	Quotes [numSpeakers]int
 }
+
+// numSpeakers bounds the quoted speakers of one kind of event.
+const numSpeakers = 4
 
 var (
 	groupForms = [][2]string{ // "%s" is the country name
@@ -245,6 +257,25 @@ func (w *world) eventAt(seed uint64, id int, twinShare float64) event {
 	e.Drones = 5 + r.IntN(40)
 	e.Crowd = 200 + 50*r.IntN(80)
 	e.Exchanged = 10 + 2*r.IntN(60)
+	e.Hour = 2 + r.IntN(5)
+	e.BorderKm = 2 + r.IntN(11)
+	e.Houses = 6 + r.IntN(70)
+	e.Minutes = 15 + 5*r.IntN(14)
+	e.Site = r.IntN(1 << 16)
+	e.Area = 300 + 100*r.IntN(45)
+	e.Firefighters = 20 + r.IntN(110)
+	e.Nth = 2 + r.IntN(5)
+	e.Families = 120 + 10*r.IntN(80)
+	e.LastSwap = 30 + 2*r.IntN(45)
+	e.Held = 500 + 50*r.IntN(25)
+	e.Population = 1200 + 100*r.IntN(80)
+	e.Regions = 1 + r.IntN(4)
+	e.Fighters = 300 + 50*r.IntN(24)
+	e.Serious = 1 + r.IntN(e.Wounded)
+	e.Age = 19 + r.IntN(50)
+	for k := range e.Quotes {
+		e.Quotes[k] = r.IntN(1 << 16)
+	}
 	return e
 }
 

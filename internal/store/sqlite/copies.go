@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -14,34 +15,77 @@ import (
 	"github.com/sitrep/sitrep/internal/store"
 )
 
-// copyKeyWriter inserts an article's near-duplicate keys. The keys travel as
-// one JSON array, so an article costs one statement whatever its number of
-// keys.
-type copyKeyWriter struct{}
+// copyKeyWriter gathers the near-duplicate keys of the articles of one
+// transaction and writes them together, sorted by key: keys are random, and
+// inserting them in order touches each index page once instead of once per
+// key, which keeps the cost of a batch from growing with the index.
+type copyKeyWriter struct {
+	ids  []string
+	rows []keyRow
+}
 
-func (copyKeyWriter) put(ctx context.Context, tx *sql.Tx, id string, keys []uint64) error {
-	list, err := keyList(keys)
+type keyRow struct {
+	key int64
+	id  int // index into ids
+}
+
+func (w *copyKeyWriter) put(_ context.Context, _ *sql.Tx, id string, keys []uint64) error {
+	w.ids = append(w.ids, id)
+	for _, k := range keys {
+		w.rows = append(w.rows, keyRow{key: int64(k), id: len(w.ids) - 1})
+	}
+	return nil
+}
+
+// flush writes the gathered keys and marks their articles pending.
+func (w *copyKeyWriter) flush(ctx context.Context, tx *sql.Tx) error {
+	if len(w.ids) == 0 {
+		return nil
+	}
+	ids, err := idList(w.ids)
+	if err != nil {
+		return err
+	}
+	seqs := make([]int64, len(w.ids))
+	rows, err := tx.QueryContext(ctx, `SELECT j.key, a.seq FROM json_each(?) j JOIN articles a ON a.id = j.value`, ids)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var i int
+		var seq int64
+		if err := rows.Scan(&i, &seq); err != nil {
+			rows.Close()
+			return err
+		}
+		seqs[i] = seq
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	slices.SortFunc(w.rows, func(a, b keyRow) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		return cmp.Compare(seqs[a.id], seqs[b.id])
+	})
+	pairs := make([][2]int64, len(w.rows))
+	for i, r := range w.rows {
+		pairs[i] = [2]int64{r.key, seqs[r.id]}
+	}
+	b, err := json.Marshal(pairs)
 	if err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO copy_keys (key, seq)
-		SELECT j.value, a.seq FROM json_each(?) j, articles a WHERE a.id = ?
-		ON CONFLICT DO NOTHING`, list, id); err != nil {
+		SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
+		ON CONFLICT DO NOTHING`, string(b)); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE articles SET copy_state = 1 WHERE id = ?`, id)
+	_, err = tx.ExecContext(ctx, `UPDATE articles SET copy_state = 1 WHERE id IN (SELECT value FROM json_each(?))`, ids)
+	w.ids, w.rows = w.ids[:0], w.rows[:0]
 	return err
-}
-
-// keyList encodes keys as a JSON array of signed integers: SQLite integers
-// are signed 64-bit, and the cast keeps every bit.
-func keyList(keys []uint64) (string, error) {
-	signed := make([]int64, len(keys))
-	for i, k := range keys {
-		signed[i] = int64(k)
-	}
-	b, err := json.Marshal(signed)
-	return string(b), err
 }
 
 func idList(ids []string) (string, error) {
@@ -89,28 +133,28 @@ func (db *DB) Articles(ctx context.Context, ids []string) ([]model.Article, erro
 	return out, nil
 }
 
-// maxPerKey bounds the articles one key contributes, newest first. A key
-// held by more articles than this is a band shared by a large group of
-// copies (a wire story carried by hundreds of sites, or templated reports);
-// its newest holders already lead to that group, and reading all of them
-// for every new article would make the cost grow with the group. A true
-// copy shares several bands with its source, so one capped key loses
-// nothing in practice.
-const maxPerKey = 32
+// maxCandidateRows bounds the index rows one lookup reads. Keys held by
+// many articles are the bands of a large group of copies (a wire story
+// carried by hundreds of sites, or templated reports): every new article
+// of that kind would otherwise read the whole group, and the cost of adding
+// one would grow with the group. The rows past the bound are further
+// members of groups already reached, so the group is still found; what a
+// lookup can miss is a second, unrelated group sharing the same keys.
+const maxCandidateRows = 2048
 
-// candidateQuery builds the lookup for n keys: one capped index seek per
-// key, in one statement. Only the number of placeholders varies, never
-// anything from input.
+// candidateQuery builds the lookup for n keys. Only the number of
+// placeholders varies, never anything from input.
 func candidateQuery(n int) string {
 	var b strings.Builder
-	b.WriteString(`SELECT a.id, coalesce(a.dup_group, '') FROM articles a WHERE a.seq IN (`)
+	b.WriteString(`SELECT DISTINCT a.id, coalesce(a.dup_group, '') FROM
+		(SELECT seq FROM copy_keys WHERE key IN (`)
 	for i := range n {
 		if i > 0 {
-			b.WriteString(` UNION `)
+			b.WriteString(`, `)
 		}
-		fmt.Fprintf(&b, `SELECT seq FROM (SELECT seq FROM copy_keys WHERE key = ? ORDER BY seq DESC LIMIT %d)`, maxPerKey)
+		b.WriteString(`?`)
 	}
-	b.WriteString(`) ORDER BY a.id`)
+	fmt.Fprintf(&b, `) LIMIT %d) k JOIN articles a ON a.seq = k.seq ORDER BY a.id`, maxCandidateRows)
 	return b.String()
 }
 
@@ -120,8 +164,8 @@ func (db *DB) CopyCandidates(ctx context.Context, keys []uint64) ([]store.CopyCa
 		return nil, nil
 	}
 	var out []store.CopyCandidate
-	// SQLite caps a compound SELECT at 500 terms; keys come in far fewer,
-	// but a caller passing more gets them looked up in parts.
+	// Keys come in far fewer, but a caller passing more gets them looked
+	// up in parts, each under SQLite's bound on parameters.
 	for len(keys) > 0 {
 		n := min(len(keys), 256)
 		part, err := db.candidates(ctx, keys[:n])
@@ -139,8 +183,7 @@ func (db *DB) CopyCandidates(ctx context.Context, keys []uint64) ([]store.CopyCa
 }
 
 // candidates runs the lookup through a statement prepared once per number
-// of keys: preparing a statement of 33 sub-selects costs more than running
-// it.
+// of keys, as preparing it costs about as much as running it.
 func (db *DB) candidates(ctx context.Context, keys []uint64) ([]store.CopyCandidate, error) {
 	db.candMu.Lock()
 	stmt, ok := db.candStmts[len(keys)]
@@ -229,6 +272,9 @@ func (db *DB) PutCopyKeys(ctx context.Context, keys map[string][]uint64) error {
 		if err := w.put(ctx, tx, id, keys[id]); err != nil {
 			return fmt.Errorf("put copy keys: article %s: %w", id, err)
 		}
+	}
+	if err := w.flush(ctx, tx); err != nil {
+		return fmt.Errorf("put copy keys: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("put copy keys: commit: %w", err)

@@ -180,6 +180,9 @@ func (db *DB) PutBatch(ctx context.Context, recs []store.Record) (store.BatchRes
 			res.NewSightings++
 		}
 	}
+	if err := keys.flush(ctx, tx); err != nil {
+		return store.BatchResult{}, fmt.Errorf("put batch: copy keys: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return store.BatchResult{}, fmt.Errorf("put batch: commit: %w", err)
 	}

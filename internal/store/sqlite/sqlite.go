@@ -131,12 +131,18 @@ func (db *DB) Close() error {
 // the process or the machine: a commit is either wholly there or wholly
 // gone. Only the last commits before a power loss can be lost, and
 // re-ingesting puts them back, since PutBatch is idempotent.
+//
+// The page caches are larger than SQLite's 2 MB default because the
+// near-duplicate index is written and read at random keys: with the default
+// every insert into a large store misses the cache.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
+		q.Add("_pragma", "cache_size(-16384)")
 	} else {
+		q.Add("_pragma", "cache_size(-65536)")
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Add("_pragma", "foreign_keys(1)")
