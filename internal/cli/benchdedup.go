@@ -59,13 +59,13 @@ copies do.`,
 			fmt.Fprintf(a.stdout, "GOMAXPROCS %d, %s/%s; pool of %d generated texts (%.0f words on average) in %.1fs\n",
 				runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, pool, float64(words)/float64(pool), time.Since(start).Seconds())
 
-			keys, err := benchFingerprints(a.stdout, h, texts, n, workers)
+			keys, sketches, err := benchFingerprints(a.stdout, h, texts, n, workers)
 			if err != nil {
 				return err
 			}
 			benchIndex(a.stdout, keys, pool, n)
 			if storeN > 0 {
-				return benchStoreIndex(cmd.Context(), a.stdout, keys, pool, min(storeN, n))
+				return benchStoreIndex(cmd.Context(), a.stdout, h, keys, sketches, min(storeN, n))
 			}
 			return nil
 		},
@@ -80,9 +80,10 @@ copies do.`,
 }
 
 // benchFingerprints fingerprints n articles cycling over texts and returns
-// the keys of the pool.
-func benchFingerprints(w io.Writer, h *dedup.Hasher, texts []string, n, workers int) ([][]uint64, error) {
+// the keys and sketches of the pool.
+func benchFingerprints(w io.Writer, h *dedup.Hasher, texts []string, n, workers int) ([][]uint64, []dedup.Sketch, error) {
 	keys := make([][]uint64, len(texts))
+	sketches := make([]dedup.Sketch, len(texts))
 	var bytes int64
 	for _, t := range texts {
 		bytes += int64(len(t))
@@ -100,7 +101,7 @@ func benchFingerprints(w io.Writer, h *dedup.Hasher, texts []string, n, workers 
 				}
 				fp := h.Fingerprint(texts[i%len(texts)])
 				if i < len(texts) {
-					keys[i] = fp.Keys
+					keys[i], sketches[i] = fp.Keys, fp.Sketch
 				}
 			}
 		})
@@ -110,7 +111,7 @@ func benchFingerprints(w io.Writer, h *dedup.Hasher, texts []string, n, workers 
 	mb := float64(bytes) / float64(len(texts)) * float64(n) / 1e6
 	fmt.Fprintf(w, "fingerprint  %d articles  %.1fs  %.0f articles/s  %.1f MB/s  (%d workers, %d keys per article)\n",
 		n, secs, float64(n)/secs, mb/secs, workers, len(keys[0]))
-	return keys, nil
+	return keys, sketches, nil
 }
 
 // saltedKeys returns the keys of article i: the pool's keys, re-salted per
@@ -168,7 +169,7 @@ func benchIndex(w io.Writer, keys [][]uint64, pool, n int) {
 
 // benchStoreIndex measures the persistent index: articles go in with their
 // keys in batches of a thousand, and each is queried first, as ingest does.
-func benchStoreIndex(ctx context.Context, w io.Writer, keys [][]uint64, pool, n int) error {
+func benchStoreIndex(ctx context.Context, w io.Writer, h *dedup.Hasher, keys [][]uint64, sketches []dedup.Sketch, n int) error {
 	tmp, err := os.MkdirTemp("", "sitrep-bench-dedup-")
 	if err != nil {
 		return err
@@ -183,7 +184,7 @@ func benchStoreIndex(ctx context.Context, w io.Writer, keys [][]uint64, pool, n 
 	step := max(batch, n/10/batch*batch)
 	fmt.Fprintf(w, "store index (query each article, then store the batch with its keys):\n")
 	var queryTime, putTime time.Duration
-	var cands, done int
+	var cands, reads, done int
 	start := time.Now()
 	for lo := 0; lo < n; lo += batch {
 		hi := min(n, lo+batch)
@@ -196,11 +197,22 @@ func benchStoreIndex(ctx context.Context, w io.Writer, keys [][]uint64, pool, n 
 				return err
 			}
 			cands += len(c)
+			own := sketches[i%len(sketches)]
+			for _, cand := range c {
+				var sk dedup.Sketch
+				if sk.UnmarshalBinary(cand.Sketch) != nil || h.Plausible(own, sk) {
+					reads++
+				}
+			}
+			sketch, err := own.MarshalBinary()
+			if err != nil {
+				return err
+			}
 			id := fmt.Sprintf("%016x", uint64(i)*0x9e3779b97f4a7c15)
 			recs = append(recs, store.Record{
 				Article: model.Article{ID: id, ContentHash: id + "0000", Source: id, Path: id,
 					Container: model.FormatText, Format: model.FormatText, Text: "x"},
-				Raw: []byte(id), CopyKeys: k,
+				Raw: []byte(id), CopyKeys: k, CopySketch: sketch,
 			})
 		}
 		t1 := time.Now()
@@ -211,9 +223,10 @@ func benchStoreIndex(ctx context.Context, w io.Writer, keys [][]uint64, pool, n 
 		putTime += time.Since(t1)
 		done += hi - lo
 		if hi%step == 0 || hi == n {
-			fmt.Fprintf(w, "  at %8d articles  query %6.0f µs  store %6.0f µs per article  %.2f candidates per query\n",
-				hi, float64(queryTime.Microseconds())/float64(done), float64(putTime.Microseconds())/float64(done), float64(cands)/float64(done))
-			queryTime, putTime, cands, done = 0, 0, 0, 0
+			fmt.Fprintf(w, "  at %8d articles  query %6.0f µs  store %6.0f µs per article  %.2f candidates per query, %.2f left to read after screening\n",
+				hi, float64(queryTime.Microseconds())/float64(done), float64(putTime.Microseconds())/float64(done),
+				float64(cands)/float64(done), float64(reads)/float64(done))
+			queryTime, putTime, cands, reads, done = 0, 0, 0, 0, 0
 		}
 	}
 	info, err := os.Stat(db.Path())

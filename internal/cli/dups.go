@@ -56,8 +56,8 @@ with); --rebuild forgets every copy relation and finds them again.`,
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(a.stderr, "indexed %d, linked %d, compared %d pairs, %d links, %d groups written (%.1fs)\n",
-					sum.Indexed, sum.Linked, sum.Compared, sum.Links, sum.Groups, sum.Elapsed.Seconds())
+				fmt.Fprintf(a.stderr, "indexed %d, linked %d, compared %d pairs (%d more passed over on their sketches), %d links, %d groups written (%.1fs)\n",
+					sum.Indexed, sum.Linked, sum.Compared, sum.Screened, sum.Links, sum.Groups, sum.Elapsed.Seconds())
 			}
 			var groups []model.CopyGroup
 			if len(args) > 0 {

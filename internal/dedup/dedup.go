@@ -151,6 +151,9 @@ type Fingerprint struct {
 	// for exact verification. A text shorter than one shingle has a single
 	// shingle, the hash of its whole normalised text.
 	Shingles []uint64
+	// Sketch is the MinHash signature in small: enough to estimate the
+	// similarity of two texts without either text at hand.
+	Sketch Sketch
 }
 
 // Seeds and salts; arbitrary odd constants that keep the derived hashes
@@ -171,7 +174,7 @@ func mix64(z uint64) uint64 {
 }
 
 // scratch holds the buffers of one Fingerprint call. Pooling them keeps
-// the hot path down to the one allocation that the result itself needs.
+// the hot path down to the allocations that the result itself needs.
 type scratch struct {
 	tok    tokenizer
 	hashes []uint64
@@ -243,7 +246,11 @@ func (h *Hasher) fingerprintWords(text string) (Fingerprint, int) {
 	}
 	keys[h.opt.Bands] = mix64(exact^seedExact) & keyMask
 	copy(out[nk:], hs)
-	return Fingerprint{Exact: exact, Keys: keys, Shingles: out[nk:]}, n
+	sk := Sketch{Size: len(hs), Sig: make([]uint32, len(sig))}
+	for i, v := range sig {
+		sk.Sig[i] = uint32(v >> 32)
+	}
+	return Fingerprint{Exact: exact, Keys: keys, Shingles: out[nk:], Sketch: sk}, n
 }
 
 // sortHashes sorts shingle hashes, returning the sorted slice (hs itself or

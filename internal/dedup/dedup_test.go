@@ -375,13 +375,13 @@ func TestSortHashes(t *testing.T) {
 	}
 }
 
-// TestFingerprintAllocs guards the hot path: the result is the only
-// allocation.
+// TestFingerprintAllocs guards the hot path: the result (keys and shingles
+// in one array, the sketch in another) is all it allocates.
 func TestFingerprintAllocs(t *testing.T) {
 	h := mustNew(t, DefaultOptions())
 	text := longText(8, 12)
 	h.Fingerprint(text)
-	if n := testing.AllocsPerRun(50, func() { h.Fingerprint(text) }); n > 1 {
-		t.Errorf("%.1f allocations per Fingerprint, want 1", n)
+	if n := testing.AllocsPerRun(50, func() { h.Fingerprint(text) }); n > 2 {
+		t.Errorf("%.1f allocations per Fingerprint, want 2", n)
 	}
 }

@@ -18,8 +18,9 @@ type CopySummary struct {
 	// batch (older stores, after a reset); Linked those compared with their
 	// candidates.
 	Indexed, Linked int
-	// Compared counts candidate pairs checked, Links those that were copies.
-	Compared, Links int
+	// Compared counts candidate pairs checked on their texts, Screened
+	// those passed over on their sketches alone, Links the copies found.
+	Compared, Screened, Links int
 	// Groups counts groups written (new or changed).
 	Groups int
 	// Rebuilt is set when the store's index was built with other dedup
@@ -32,6 +33,7 @@ func (s *CopySummary) add(o CopySummary) {
 	s.Indexed += o.Indexed
 	s.Linked += o.Linked
 	s.Compared += o.Compared
+	s.Screened += o.Screened
 	s.Links += o.Links
 	s.Groups += o.Groups
 	s.Rebuilt = s.Rebuilt || o.Rebuilt
@@ -103,11 +105,11 @@ func (in *Ingester) CatchUpCopies(ctx context.Context) (CopySummary, error) {
 			return sum, fmt.Errorf("copies: %w", err)
 		}
 		fps := in.fingerprintAll(ctx, arts)
-		keys := make(map[string][]uint64, len(fps))
+		index := make(map[string]store.CopyIndex, len(fps))
 		for _, f := range fps {
-			keys[f.art.ID] = f.fp.Keys
+			index[f.art.ID] = store.CopyIndex{Keys: f.fp.Keys, Sketch: sketchBytes(f.fp)}
 		}
-		if err := in.st.PutCopyKeys(ctx, keys); err != nil {
+		if err := in.st.PutCopyKeys(ctx, index); err != nil {
 			return sum, fmt.Errorf("copies: %w", err)
 		}
 		sum.Indexed += len(ids)
@@ -205,6 +207,10 @@ func (in *Ingester) linkCopies(ctx context.Context, batch []fingerprinted) (Copy
 			if find(node(c)) == find(id) {
 				continue
 			}
+			if _, ok := known[c.ID]; !ok && !in.plausible(known[id].fp, c.Sketch) {
+				sum.Screened++
+				continue
+			}
 			if _, ok := known[c.ID]; !ok {
 				if err := in.loadFingerprints(ctx, []string{c.ID}, known); err != nil {
 					return sum, err
@@ -235,6 +241,23 @@ func (in *Ingester) linkCopies(ctx context.Context, batch []fingerprinted) (Copy
 		return sum, fmt.Errorf("copies: %w", err)
 	}
 	return sum, nil
+}
+
+// sketchBytes encodes a fingerprint's sketch for the store.
+func sketchBytes(fp dedup.Fingerprint) []byte {
+	b, _ := fp.Sketch.MarshalBinary() // cannot fail
+	return b
+}
+
+// plausible screens a stored candidate by its sketch, so that its text is
+// read only when it could be a copy. A missing or unreadable sketch says
+// nothing, and the text is read.
+func (in *Ingester) plausible(fp dedup.Fingerprint, stored []byte) bool {
+	var sk dedup.Sketch
+	if len(stored) == 0 || sk.UnmarshalBinary(stored) != nil {
+		return true
+	}
+	return in.hasher.Plausible(fp.Sketch, sk)
 }
 
 // round keeps similarity figures to three decimals: more is noise to a

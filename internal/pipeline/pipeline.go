@@ -240,7 +240,8 @@ func (in *Ingester) processBatch(ctx context.Context, docs []model.RawDoc, sum *
 			sum.Warned++
 			sum.Warnings = in.keep(sum.Warnings, model.Failure{Source: docs[i].Source, Err: errors.New(strings.Join(arts[k].Warnings, "; "))})
 		}
-		recs = append(recs, store.Record{Article: arts[k], Raw: docs[i].Raw, RawRecord: docs[i].RawRecord, CopyKeys: fps[k].Keys})
+		recs = append(recs, store.Record{Article: arts[k], Raw: docs[i].Raw, RawRecord: docs[i].RawRecord,
+			CopyKeys: fps[k].Keys, CopySketch: sketchBytes(fps[k])})
 		byID[arts[k].ID] = fingerprinted{art: arts[k], fp: fps[k]}
 	}
 	if len(recs) == 0 {

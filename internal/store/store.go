@@ -54,6 +54,9 @@ type Record struct {
 	// so the index is never behind the articles; the article then waits for
 	// linking (see PendingCopies). Nil leaves the article unindexed.
 	CopyKeys []uint64
+	// CopySketch is the dedup stage's encoded sketch of the text, returned
+	// with candidates so that unlikely ones are passed over unread.
+	CopySketch []byte
 }
 
 // BatchResult counts what PutBatch did.
@@ -144,6 +147,14 @@ type CopyCandidate struct {
 	ID string
 	// Group is the article's copy group, "" when it has none.
 	Group string
+	// Sketch is what was stored as the article's CopySketch.
+	Sketch []byte
+}
+
+// CopyIndex is an article's entry in the near-duplicate index.
+type CopyIndex struct {
+	Keys   []uint64
+	Sketch []byte
 }
 
 // CopyUpdate is what the dedup stage learned from linking some articles. It
@@ -256,7 +267,7 @@ type Store interface {
 	// PutCopyKeys indexes existing articles (after ResetCopies or for
 	// articles from an older store) and marks them CopyPending. An unknown
 	// ID fails with ErrNotFound and nothing is written.
-	PutCopyKeys(ctx context.Context, keys map[string][]uint64) error
+	PutCopyKeys(ctx context.Context, index map[string]CopyIndex) error
 	// PendingCopies lists up to limit IDs of articles in the given state,
 	// ordered by ID; limit <= 0 means all.
 	PendingCopies(ctx context.Context, state CopyState, limit int) ([]string, error)

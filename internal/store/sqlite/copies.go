@@ -20,8 +20,9 @@ import (
 // inserting them in order touches each index page once instead of once per
 // key, which keeps the cost of a batch from growing with the index.
 type copyKeyWriter struct {
-	ids  []string
-	rows []keyRow
+	ids      []string
+	sketches [][]byte
+	rows     []keyRow
 }
 
 type keyRow struct {
@@ -29,12 +30,12 @@ type keyRow struct {
 	id  int // index into ids
 }
 
-func (w *copyKeyWriter) put(_ context.Context, _ *sql.Tx, id string, keys []uint64) error {
+func (w *copyKeyWriter) put(id string, keys []uint64, sketch []byte) {
 	w.ids = append(w.ids, id)
+	w.sketches = append(w.sketches, sketch)
 	for _, k := range keys {
 		w.rows = append(w.rows, keyRow{key: int64(k), id: len(w.ids) - 1})
 	}
-	return nil
 }
 
 // flush writes the gathered keys and marks their articles pending.
@@ -83,9 +84,18 @@ func (w *copyKeyWriter) flush(ctx context.Context, tx *sql.Tx) error {
 		ON CONFLICT DO NOTHING`, string(b)); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE articles SET copy_state = 1 WHERE id IN (SELECT value FROM json_each(?))`, ids)
-	w.ids, w.rows = w.ids[:0], w.rows[:0]
-	return err
+	stmt, err := tx.PrepareContext(ctx, `UPDATE articles SET copy_state = 1, copy_sketch = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for i, id := range w.ids {
+		if _, err := stmt.ExecContext(ctx, w.sketches[i], id); err != nil {
+			return err
+		}
+	}
+	w.ids, w.sketches, w.rows = w.ids[:0], w.sketches[:0], w.rows[:0]
+	return nil
 }
 
 func idList(ids []string) (string, error) {
@@ -146,7 +156,7 @@ const maxCandidateRows = 2048
 // placeholders varies, never anything from input.
 func candidateQuery(n int) string {
 	var b strings.Builder
-	b.WriteString(`SELECT DISTINCT a.id, coalesce(a.dup_group, '') FROM
+	b.WriteString(`SELECT DISTINCT a.id, coalesce(a.dup_group, ''), a.copy_sketch FROM
 		(SELECT seq FROM copy_keys WHERE key IN (`)
 	for i := range n {
 		if i > 0 {
@@ -177,7 +187,7 @@ func (db *DB) CopyCandidates(ctx context.Context, keys []uint64) ([]store.CopyCa
 	}
 	if len(out) > 0 {
 		slices.SortFunc(out, func(a, b store.CopyCandidate) int { return strings.Compare(a.ID, b.ID) })
-		out = slices.Compact(out)
+		out = slices.CompactFunc(out, func(a, b store.CopyCandidate) bool { return a.ID == b.ID })
 	}
 	return out, nil
 }
@@ -211,7 +221,7 @@ func (db *DB) candidates(ctx context.Context, keys []uint64) ([]store.CopyCandid
 	var out []store.CopyCandidate
 	for rows.Next() {
 		var c store.CopyCandidate
-		if err := rows.Scan(&c.ID, &c.Group); err != nil {
+		if err := rows.Scan(&c.ID, &c.Group, &c.Sketch); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -242,12 +252,12 @@ func queryStrings(ctx context.Context, q queryer, query string, args ...any) ([]
 
 // PutCopyKeys indexes articles that have no keys yet; articles already
 // indexed are left as they are, so a repeated call changes nothing.
-func (db *DB) PutCopyKeys(ctx context.Context, keys map[string][]uint64) error {
-	if len(keys) == 0 {
+func (db *DB) PutCopyKeys(ctx context.Context, index map[string]store.CopyIndex) error {
+	if len(index) == 0 {
 		return nil
 	}
-	ids := make([]string, 0, len(keys))
-	for id := range keys {
+	ids := make([]string, 0, len(index))
+	for id := range index {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
@@ -269,9 +279,7 @@ func (db *DB) PutCopyKeys(ctx context.Context, keys map[string][]uint64) error {
 		if store.CopyState(state) != store.CopyUnindexed {
 			continue
 		}
-		if err := w.put(ctx, tx, id, keys[id]); err != nil {
-			return fmt.Errorf("put copy keys: article %s: %w", id, err)
-		}
+		w.put(id, index[id].Keys, index[id].Sketch)
 	}
 	if err := w.flush(ctx, tx); err != nil {
 		return fmt.Errorf("put copy keys: %w", err)
@@ -559,7 +567,7 @@ func (db *DB) ResetCopies(ctx context.Context) error {
 		`DELETE FROM copy_keys`,
 		`DELETE FROM copy_links`,
 		`DELETE FROM copy_groups`,
-		`UPDATE articles SET copy_state = 0, dup_group = NULL, duplicate_of = NULL, copy_evidence = NULL
+		`UPDATE articles SET copy_state = 0, dup_group = NULL, duplicate_of = NULL, copy_evidence = NULL, copy_sketch = NULL
 			WHERE copy_state != 0 OR dup_group IS NOT NULL`,
 		// Values a copy lent are forgotten with the copy; the provenance
 		// entry goes with them, and an emptied provenance becomes NULL as

@@ -161,9 +161,7 @@ func (db *DB) PutBatch(ctx context.Context, recs []store.Record) (store.BatchRes
 			res.StoredIDs = append(res.StoredIDs, a.ID)
 			seen = ingested
 			if r.CopyKeys != nil {
-				if err := keys.put(ctx, tx, a.ID, r.CopyKeys); err != nil {
-					return store.BatchResult{}, fmt.Errorf("record %d (id %s): copy keys: %w", i, a.ID, err)
-				}
+				keys.put(a.ID, r.CopyKeys, r.CopySketch)
 			}
 		} else {
 			res.AlreadyPresent++

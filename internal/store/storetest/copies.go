@@ -99,18 +99,36 @@ func testCopyKeysWithBatch(t *testing.T, s store.Store) {
 
 func testPutCopyKeys(t *testing.T, s store.Store) {
 	a, b := simple(1, "a", "one"), keyed(simple(2, "b", "two"), 5)
+	b.CopySketch = []byte{9, 9, 9, 9}
 	put(t, s, a, b)
-	if err := s.PutCopyKeys(ctx(), map[string][]uint64{a.Article.ID: {5, 6}, b.Article.ID: {6}}); err != nil {
+	err := s.PutCopyKeys(ctx(), map[string]store.CopyIndex{
+		a.Article.ID: {Keys: []uint64{5, 6}, Sketch: []byte{1, 2, 3, 4}},
+		b.Article.ID: {Keys: []uint64{6}, Sketch: []byte{0}},
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
-	// b was indexed already, so its keys stay as they were.
+	// b was indexed already, so its keys and sketch stay as they were.
 	if got := candidateIDs(t, s, 6); !reflect.DeepEqual(got, []string{a.Article.ID}) {
 		t.Errorf("candidates of 6 = %v", got)
+	}
+	cs, err := s.CopyCandidates(ctx(), []uint64{5})
+	if err != nil || len(cs) != 2 {
+		t.Fatalf("candidates of 5: %+v, %v", cs, err)
+	}
+	for _, c := range cs {
+		want := []byte{1, 2, 3, 4}
+		if c.ID == b.Article.ID {
+			want = []byte{9, 9, 9, 9}
+		}
+		if !reflect.DeepEqual(c.Sketch, want) {
+			t.Errorf("sketch of %s = %v, want %v", c.ID, c.Sketch, want)
+		}
 	}
 	if got := pending(t, s, store.CopyPending); len(got) != 2 {
 		t.Errorf("pending = %v", got)
 	}
-	err := s.PutCopyKeys(ctx(), map[string][]uint64{"0000000000000000": {1}, a.Article.ID: {9}})
+	err = s.PutCopyKeys(ctx(), map[string]store.CopyIndex{"0000000000000000": {Keys: []uint64{1}}, a.Article.ID: {Keys: []uint64{9}}})
 	if !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown id: err = %v", err)
 	}

@@ -5,6 +5,9 @@ ALTER TABLE articles ADD COLUMN copy_state    INTEGER NOT NULL DEFAULT 0 CHECK (
 ALTER TABLE articles ADD COLUMN dup_group     TEXT;
 ALTER TABLE articles ADD COLUMN duplicate_of  TEXT;
 ALTER TABLE articles ADD COLUMN copy_evidence TEXT;
+-- The dedup stage's sketch of the text, read with candidates to pass over
+-- unlikely ones without reading their text.
+ALTER TABLE articles ADD COLUMN copy_sketch   BLOB;
 
 CREATE INDEX articles_dup_group  ON articles (dup_group) WHERE dup_group IS NOT NULL;
 CREATE INDEX articles_copy_state ON articles (copy_state, id) WHERE copy_state < 2;
