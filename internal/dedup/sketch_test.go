@@ -39,7 +39,7 @@ func TestPlausible(t *testing.T) {
 	paras := strings.Split(base, "\n\n")
 	related := []string{
 		base,
-		strings.Join(paras[:len(paras)/2], "\n\n"),                          // trimmed
+		strings.Join(paras[:len(paras)/2], "\n\n"),                           // trimmed
 		"Home | News | Sport\n\n" + base + "\n\nRelated stories\n\nAbout us", // wrapped
 		strings.Join(paras[1:], "\n\n") + "\n\nOne paragraph more about the convoy and the border guards today.",
 	}
