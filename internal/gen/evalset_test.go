@@ -169,19 +169,8 @@ func TestEvalIDs(t *testing.T) {
 	}
 }
 
-// goldLine mirrors evalGold as a reader would see it.
-type goldLine struct {
-	ID        string   `json:"id"`
-	Group     string   `json:"group"`
-	Story     string   `json:"story"`
-	Twin      *string  `json:"twin"`
-	CopyOf    *string  `json:"copy_of"`
-	Edits     []string `json:"edits"`
-	Format    string   `json:"format"`
-	Outlet    string   `json:"outlet"`
-	Title     *string  `json:"title"`
-	Published *string  `json:"published"`
-}
+// goldLine is a gold.jsonl line as a reader decodes it.
+type goldLine = evalGold
 
 func readEvalGold(t *testing.T, path string) []goldLine {
 	t.Helper()

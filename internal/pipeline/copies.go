@@ -93,18 +93,13 @@ func (in *Ingester) CatchUpCopies(ctx context.Context) (CopySummary, error) {
 	}
 	sum.Rebuilt = rebuilt
 	for {
-		ids, err := in.st.PendingCopies(ctx, store.CopyUnindexed, copyChunk)
+		fps, err := in.pending(ctx, store.CopyUnindexed)
 		if err != nil {
-			return sum, fmt.Errorf("copies: %w", err)
+			return sum, err
 		}
-		if len(ids) == 0 {
+		if len(fps) == 0 {
 			break
 		}
-		arts, err := in.st.Articles(ctx, ids)
-		if err != nil {
-			return sum, fmt.Errorf("copies: %w", err)
-		}
-		fps := in.fingerprintAll(ctx, arts)
 		index := make(map[string]store.CopyIndex, len(fps))
 		for _, f := range fps {
 			index[f.art.ID] = store.CopyIndex{Keys: f.fp.Keys, Sketch: sketchBytes(f.fp)}
@@ -112,21 +107,17 @@ func (in *Ingester) CatchUpCopies(ctx context.Context) (CopySummary, error) {
 		if err := in.st.PutCopyKeys(ctx, index); err != nil {
 			return sum, fmt.Errorf("copies: %w", err)
 		}
-		sum.Indexed += len(ids)
+		sum.Indexed += len(fps)
 	}
 	for {
-		ids, err := in.st.PendingCopies(ctx, store.CopyPending, copyChunk)
+		fps, err := in.pending(ctx, store.CopyPending)
 		if err != nil {
-			return sum, fmt.Errorf("copies: %w", err)
+			return sum, err
 		}
-		if len(ids) == 0 {
+		if len(fps) == 0 {
 			break
 		}
-		arts, err := in.st.Articles(ctx, ids)
-		if err != nil {
-			return sum, fmt.Errorf("copies: %w", err)
-		}
-		s, err := in.linkCopies(ctx, in.fingerprintAll(ctx, arts))
+		s, err := in.linkCopies(ctx, fps)
 		sum.add(s)
 		if err != nil {
 			return sum, err
@@ -134,6 +125,19 @@ func (in *Ingester) CatchUpCopies(ctx context.Context) (CopySummary, error) {
 	}
 	sum.Elapsed = time.Since(start)
 	return sum, nil
+}
+
+// pending reads and fingerprints the next chunk of articles in a state.
+func (in *Ingester) pending(ctx context.Context, state store.CopyState) ([]fingerprinted, error) {
+	ids, err := in.st.PendingCopies(ctx, state, copyChunk)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	arts, err := in.st.Articles(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("copies: %w", err)
+	}
+	return in.fingerprintAll(ctx, arts), nil
 }
 
 // RebuildCopies forgets every copy relation and finds them all again, for
