@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sitrep/sitrep/internal/dedup"
 	"github.com/sitrep/sitrep/internal/eval"
 	"github.com/sitrep/sitrep/internal/gen"
 	"github.com/sitrep/sitrep/internal/model"
@@ -19,6 +22,7 @@ func (a *app) evalDedupCmd() *cobra.Command {
 	var goldPath string
 	var generate, workers, showErrors int
 	var seed uint64
+	var copiesOf []string
 	cmd := &cobra.Command{
 		Use:   "dedup [DIR...]",
 		Short: "Score copy detection: pairwise and B-cubed precision, recall, F1",
@@ -31,14 +35,19 @@ duplicate_groups, beside articles/), or any folder with --gold naming a
 gold.json whose documents are keyed by path relative to DIR.
 --generate N writes a generated set of N articles with known copies and
 hard negatives (same event, similar event) to a temporary folder and
-scores that.
+scores that. --copies-of FILE takes the texts of a JSON Lines file of
+{"id","text"} objects (a real news set such as shared/data/extract-text/
+*/gold.jsonl) as originals, reposts a third of them one to three times as
+scraped pages (menus, trimmed or cut paragraphs, credits, typos) and
+scores that: copy detection on real language, where every other article
+is a negative.
 
 Besides pairwise and B-cubed figures it reports how many groups got the
 right original and how many dates were lent from a copy as the reference
 expects.`,
 		RunE: func(cmd *cobra.Command, dirs []string) error {
-			if len(dirs) == 0 && generate <= 0 {
-				return &exitError{code: ExitUsage, err: fmt.Errorf("eval dedup: give a DIR or --generate N")}
+			if len(dirs) == 0 && generate <= 0 && len(copiesOf) == 0 {
+				return &exitError{code: ExitUsage, err: fmt.Errorf("eval dedup: give a DIR, --generate N or --copies-of FILE")}
 			}
 			if goldPath != "" && len(dirs) != 1 {
 				return &exitError{code: ExitUsage, err: fmt.Errorf("eval dedup: --gold takes exactly one DIR")}
@@ -56,6 +65,24 @@ expects.`,
 					return fmt.Errorf("eval dedup: generate: %w", err)
 				}
 				fmt.Fprintf(a.stderr, "generated %d documents (seed %d): %+v\n", generate, seed, info)
+				ref, err := eval.LoadDedupRef(dir, "")
+				if err != nil {
+					return err
+				}
+				refs = append(refs, ref)
+			}
+			for i, file := range copiesOf {
+				originals, dropped, err := loadOriginals(file)
+				if err != nil {
+					return err
+				}
+				dir := filepath.Join(tmp, fmt.Sprintf("copies-of-%d", i), "copies-of-"+filepath.Base(filepath.Dir(file)))
+				info, err := gen.WriteCopySet(dir, seed, originals, 1.0/3)
+				if err != nil {
+					return fmt.Errorf("eval dedup: %w", err)
+				}
+				fmt.Fprintf(a.stderr, "%s: %d originals (%d exact repeats left out), %d copies of %d of them\n",
+					file, info.Originals, dropped, info.Copies, info.Groups)
 				ref, err := eval.LoadDedupRef(dir, "")
 				if err != nil {
 					return err
@@ -99,6 +126,7 @@ expects.`,
 	f.Uint64Var(&seed, "seed", 1, "seed of the generated set")
 	f.IntVar(&workers, "workers", 0, "concurrent cleaners (0: one per CPU)")
 	f.IntVar(&showErrors, "errors", 0, "list up to this many false merges and misses")
+	f.StringSliceVar(&copiesOf, "copies-of", nil, `JSON Lines of {"id","text"} whose texts are reposted to make a set`)
 	return cmd
 }
 
@@ -133,4 +161,38 @@ func (a *app) runDedupEval(cmd *cobra.Command, ref eval.DedupRef, dbPath string,
 		return res, nil, 0, err
 	}
 	return eval.ScoreDedupRef(ref, got), pred, elapsed, nil
+}
+
+// loadOriginals reads {"id","text"} objects. Texts whose normalised form
+// repeats an earlier one are left out: the set's gold would call them
+// distinct while they are copies.
+func loadOriginals(path string) ([]gen.Original, int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("eval dedup: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 64<<20)
+	seen := map[string]bool{}
+	var out []gen.Original
+	dropped, line := 0, 0
+	for sc.Scan() {
+		line++
+		var o struct{ ID, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &o); err != nil {
+			return nil, 0, fmt.Errorf("eval dedup: %s:%d: %w", path, line, err)
+		}
+		key := dedup.Normalize(o.Text)
+		if key == "" || seen[key] {
+			dropped++
+			continue
+		}
+		seen[key] = true
+		out = append(out, gen.Original{ID: o.ID, Text: o.Text})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, 0, fmt.Errorf("eval dedup: %s: %w", path, err)
+	}
+	return out, dropped, nil
 }

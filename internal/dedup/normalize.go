@@ -129,7 +129,7 @@ func (t *tokenizer) run(text string) {
 				// Keeping inWord joins the halves; a separator after it
 				// still ends the word, so a closing quote is harmless.
 			case clNumSep:
-				if !(inWord && lastDigit && i < len(text) && asciiClass[text[i]] == clDigit) {
+				if !(inWord && lastDigit && i < len(text) && text[i] < utf8.RuneSelf && asciiClass[text[i]] == clDigit) {
 					inWord = false
 				}
 			default:

@@ -42,6 +42,7 @@ type Resolution struct {
 const (
 	ReasonCredited     = "credited"
 	ReasonEarliest     = "earliest"
+	ReasonUncredited   = "uncredited"
 	ReasonMostComplete = "most-complete"
 )
 
@@ -284,6 +285,20 @@ func chooseOriginal(ms []resolving) (int, string) {
 	}
 	if first != "" && len(pool) == 1 {
 		return pool[0], ReasonEarliest
+	}
+	// When dates do not decide, a member that credits some other source
+	// says it is a copy; one that credits nobody may be the original.
+	var own []int
+	for _, i := range pool {
+		if ms[i].creditKey == "" {
+			own = append(own, i)
+		}
+	}
+	switch {
+	case len(own) == 1 && len(pool) > 1:
+		return own[0], ReasonUncredited
+	case len(own) > 1:
+		pool = own
 	}
 	best := pool[0]
 	for _, i := range pool[1:] {

@@ -148,6 +148,26 @@ func TestResolveOriginal(t *testing.T) {
 			wantOriginal: "j1", wantReason: ReasonEarliest, wantOrigin: "example.org",
 		},
 		{
+			name: "no dates: the one member crediting nobody",
+			members: []Member{
+				{ID: "m1", Outlet: "A", CreditedSource: "Harbour Wire", Text: long},
+				{ID: "m2", Outlet: "B", Text: base},
+				{ID: "m3", Outlet: "C", CreditedSource: "Harbour Wire", Text: long + "!"},
+			},
+			wantOriginal: "m2", wantReason: ReasonUncredited, wantOrigin: "Harbour Wire",
+			wantCredited: []string{"Harbour Wire"},
+		},
+		{
+			name: "no dates: the longest of those crediting nobody",
+			members: []Member{
+				{ID: "n1", Outlet: "A", CreditedSource: "Harbour Wire", Text: long + "!"},
+				{ID: "n2", Outlet: "B", Text: short},
+				{ID: "n3", Outlet: "C", Text: long},
+			},
+			wantOriginal: "n3", wantReason: ReasonMostComplete, wantOrigin: "Harbour Wire",
+			wantCredited: []string{"Harbour Wire"},
+		},
+		{
 			name:         "single member",
 			members:      []Member{{ID: "k1", Text: base}},
 			wantOriginal: "k1", wantReason: ReasonMostComplete, wantOrigin: "k1",

@@ -529,3 +529,46 @@ func (s *simStats) String() string {
 	return fmt.Sprintf("%6d  %-29s  %-29s  %.3f %.3f  %.1f/%.0f %.3f", len(s.jac), f(s.jac), f(s.cont),
 		share(s.jac, 0.4), share(s.cont, 0.6), mean(s.run), quantile(s.run, 1), share(s.run, 25))
 }
+
+func TestWriteCopySet(t *testing.T) {
+	var originals []Original
+	for i := range 30 {
+		var paras []string
+		for p := range 5 {
+			paras = append(paras, fmt.Sprintf("Paragraph %d of story %d tells how the ferry to Osk ran %d minutes late because of fog over the bay.", p, i, p*i))
+		}
+		originals = append(originals, Original{ID: fmt.Sprint(i), Text: strings.Join(paras, "\n\n")})
+	}
+	write := func() (string, CopySetInfo) {
+		dir := t.TempDir()
+		info, err := WriteCopySet(dir, 4, originals, 0.5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "gold.jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b), info
+	}
+	gold, info := write()
+	if again, _ := write(); again != gold {
+		t.Fatal("same seed, other gold")
+	}
+	if info.Originals != 30 || info.Groups == 0 || info.Copies < info.Groups || info.Copies > 3*info.Groups {
+		t.Fatalf("info %+v", info)
+	}
+	lines := strings.Split(strings.TrimSpace(gold), "\n")
+	if len(lines) != info.Originals+info.Copies {
+		t.Fatalf("%d gold lines for %+v", len(lines), info)
+	}
+	for _, l := range lines {
+		var g copyLine
+		if err := json.Unmarshal([]byte(l), &g); err != nil {
+			t.Fatal(err)
+		}
+		if (g.CopyOf == nil) != (g.Group == g.ID) || (g.CopyOf != nil && (*g.CopyOf != g.Group || !slices.Contains(g.Edits, "boilerplate"))) {
+			t.Errorf("gold line %s", l)
+		}
+	}
+}

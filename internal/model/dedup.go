@@ -39,8 +39,9 @@ type CopyGroup struct {
 	// Original is the member the others copy.
 	Original string `json:"original"`
 	// Reason says how Original was chosen: "credited" (the others credit its
-	// outlet), "earliest" (first published) or "most-complete" (longest
-	// text, when dates do not decide).
+	// outlet), "earliest" (first published), "uncredited" (when dates do
+	// not decide, the one member that credits no other source) or
+	// "most-complete" (the longest text among those left).
 	Reason string `json:"reason"`
 	// Members lists every member, the original included, sorted by ID.
 	Members []string `json:"members"`

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"slices"
 	"sort"
 	"time"
@@ -149,10 +150,17 @@ func (in *Ingester) RebuildCopies(ctx context.Context) (CopySummary, error) {
 	return in.CatchUpCopies(ctx)
 }
 
+// fingerprintAll fingerprints stored articles. One that makes the
+// fingerprint fail gets an empty one, which matches nothing, so it is
+// marked done without copies rather than stopping the run.
 func (in *Ingester) fingerprintAll(ctx context.Context, arts []model.Article) []fingerprinted {
 	out := make([]fingerprinted, len(arts))
 	in.parallel(ctx, len(arts), func(i int) {
-		out[i] = fingerprinted{art: arts[i], fp: in.hasher.Fingerprint(arts[i].Text)}
+		fp, err := in.fingerprint(arts[i].Text)
+		if err != nil {
+			slog.Warn("dedup: article left without copies", "id", arts[i].ID, "err", err)
+		}
+		out[i] = fingerprinted{art: arts[i], fp: fp}
 	})
 	return out
 }

@@ -223,7 +223,7 @@ func (in *Ingester) processBatch(ctx context.Context, docs []model.RawDoc, sum *
 	in.parallel(ctx, len(todo), func(k int) {
 		arts[k], errs[k] = in.clean(docs[todo[k]])
 		if errs[k] == nil {
-			fps[k] = in.hasher.Fingerprint(arts[k].Text)
+			fps[k], errs[k] = in.fingerprint(arts[k].Text)
 		}
 	})
 	if err := ctx.Err(); err != nil {
@@ -284,6 +284,17 @@ func (in *Ingester) clean(doc model.RawDoc) (a model.Article, err error) {
 		}
 	}()
 	return in.ex.Article(doc, in.stats)
+}
+
+// fingerprint runs the dedup stage's fingerprint, turning a panic into an
+// error on that one document, as clean does.
+func (in *Ingester) fingerprint(text string) (fp dedup.Fingerprint, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("dedup: internal error: %v", r)
+		}
+	}()
+	return in.hasher.Fingerprint(text), nil
 }
 
 // parallel calls fn(0..n-1) on the configured number of workers.
