@@ -108,6 +108,9 @@ func New(st store.Store, opt Options) (*Ingester, error) {
 func (in *Ingester) Ingest(ctx context.Context, paths []string) (Summary, error) {
 	start := time.Now()
 	var sum Summary
+	if err := in.settleLanguages(ctx); err != nil {
+		return sum, fmt.Errorf("ingest: %w", err)
+	}
 	// Articles a killed run stored but never linked are linked first, so
 	// the store is whole again before anything new arrives.
 	caught, err := in.CatchUpCopies(ctx)
@@ -286,6 +289,26 @@ func (in *Ingester) clean(doc model.RawDoc) (a model.Article, err error) {
 	return in.ex.Article(doc, in.stats)
 }
 
+// settingLanguages names the store setting holding the language allow-list
+// an ingest was given, so that later runs and reprocessing detect
+// languages the same way.
+const settingLanguages = "extract.languages"
+
+// settleLanguages stores an allow-list given in the options, or adopts the
+// one the store holds when none was given.
+func (in *Ingester) settleLanguages(ctx context.Context) error {
+	if len(in.opt.Extract.Languages) > 0 {
+		return in.st.PutSetting(ctx, settingLanguages, strings.Join(in.opt.Extract.Languages, ","))
+	}
+	v, ok, err := in.st.Setting(ctx, settingLanguages)
+	if err != nil || !ok || v == "" {
+		return err
+	}
+	in.opt.Extract.Languages = strings.Split(v, ",")
+	in.ex = extract.New(in.opt.Extract)
+	return nil
+}
+
 // fingerprint runs the dedup stage's fingerprint, turning a panic into an
 // error on that one document, as clean does.
 func (in *Ingester) fingerprint(text string) (fp dedup.Fingerprint, err error) {
@@ -336,6 +359,9 @@ type ReprocessSummary struct {
 func (in *Ingester) Reprocess(ctx context.Context) (ReprocessSummary, error) {
 	start := time.Now()
 	var sum ReprocessSummary
+	if err := in.settleLanguages(ctx); err != nil {
+		return sum, fmt.Errorf("reprocess: %w", err)
+	}
 	stats := plaintext.NewStats()
 	err := in.st.EachRaw(ctx, func(r store.RawInput) error {
 		doc, err := source.Decode(r.Container, r.Raw, r.RawRecord, r.Source, r.Path, r.Record)

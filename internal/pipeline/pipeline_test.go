@@ -119,3 +119,21 @@ func mustNew(t testing.TB, st store.Store, opt Options) *Ingester {
 	}
 	return in
 }
+
+// TestLanguagesRemembered: an allow-list given to one ingest holds for the
+// next ingest and for reprocessing, which are given none.
+func TestLanguagesRemembered(t *testing.T) {
+	db := openStore(t)
+	opt := DefaultOptions()
+	opt.Extract.Languages = []string{"de", "fr"}
+	if _, err := mustNew(t, db, opt).Ingest(context.Background(), []string{t.TempDir()}); err != nil {
+		t.Fatal(err)
+	}
+	in := mustNew(t, db, DefaultOptions())
+	if _, err := in.Reprocess(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := in.opt.Extract.Languages; len(got) != 2 || got[0] != "de" || got[1] != "fr" {
+		t.Errorf("reprocess detects with %v, want the stored [de fr]", got)
+	}
+}
