@@ -40,9 +40,18 @@ func (a *app) lsCmd() *cobra.Command {
 				return nil
 			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tPUBLISHED\tLANG\tOUTLET\tTITLE")
+			fmt.Fprintln(tw, "ID\tPUBLISHED\tLANG\tCOPY\tOUTLET\tTITLE")
 			for _, art := range arts {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", art.ID, dash(art.Published), dash(art.Language),
+				// "copy" marks an article reprinting another, "orig" the
+				// original of a copy group; sitrep dups ID shows the group.
+				role := "—"
+				switch {
+				case art.DuplicateOf != "":
+					role = "copy"
+				case art.DupGroup != "":
+					role = "orig"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", art.ID, dash(art.Published), dash(art.Language), role,
 					dash(clipRunes(art.Outlet, 24)), dash(clipRunes(oneLine(art.Title), 70)))
 			}
 			return tw.Flush()
@@ -229,6 +238,10 @@ func (a *app) statsCmd() *cobra.Command {
 				humanBytes(s.RawBytes), humanBytes(s.StoredRawBytes))
 			printCounts(a.stdout, "by format", s.ByFormat)
 			printCounts(a.stdout, "by language", s.ByLanguage)
+			fmt.Fprintf(a.stdout, "copy groups   %d (%d copies)\n", s.CopyGroups, s.Copies)
+			if s.CopyPending > 0 {
+				fmt.Fprintf(a.stdout, "not yet linked %d (sitrep dups --update)\n", s.CopyPending)
+			}
 			return nil
 		}),
 	}
