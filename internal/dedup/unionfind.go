@@ -48,3 +48,36 @@ func (u *UnionFind) Union(a, b int) bool {
 
 // Len returns the number of elements.
 func (u *UnionFind) Len() int { return len(u.parent) }
+
+// Sets is a disjoint-set forest over string labels (article IDs, group
+// names), each added the first time it is named; the zero value is ready.
+type Sets struct {
+	uf    UnionFind
+	index map[string]int
+	names []string
+}
+
+// id returns the element of label, adding a singleton for a new one.
+func (s *Sets) id(label string) int {
+	if i, ok := s.index[label]; ok {
+		return i
+	}
+	if s.index == nil {
+		s.index = map[string]int{}
+	}
+	i := len(s.names)
+	s.index[label] = i
+	s.names = append(s.names, label)
+	s.uf.parent = append(s.uf.parent, int32(i))
+	s.uf.size = append(s.uf.size, 1)
+	return i
+}
+
+// Find returns the label representing label's set.
+func (s *Sets) Find(label string) string { return s.names[s.uf.Find(s.id(label))] }
+
+// Union merges the sets of a and b and reports whether they were apart.
+func (s *Sets) Union(a, b string) bool { return s.uf.Union(s.id(a), s.id(b)) }
+
+// Labels lists every label named so far, in the order first named.
+func (s *Sets) Labels() []string { return s.names }

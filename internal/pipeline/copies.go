@@ -185,17 +185,7 @@ func (in *Ingester) linkCopies(ctx context.Context, batch []fingerprinted) (Copy
 	// comparisons, not a thousand, and the stored links stay about one per
 	// member. Group membership is the same as comparing every pair would
 	// give; only which pairs are recorded as links depends on order.
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		p, ok := parent[x]
-		if !ok || p == x {
-			return x
-		}
-		r := find(p)
-		parent[x] = r
-		return r
-	}
+	var joined dedup.Sets
 	node := func(c store.CopyCandidate) string {
 		if c.Group != "" {
 			return "group " + c.Group
@@ -216,7 +206,7 @@ func (in *Ingester) linkCopies(ctx context.Context, batch []fingerprinted) (Copy
 			if _, inBatch := slices.BinarySearch(ids, c.ID); inBatch && c.ID < id {
 				continue
 			}
-			if find(node(c)) == find(id) {
+			if joined.Find(node(c)) == joined.Find(id) {
 				continue
 			}
 			if _, ok := known[c.ID]; !ok && !in.plausible(known[id].fp, c.Sketch) {
@@ -233,7 +223,7 @@ func (in *Ingester) linkCopies(ctx context.Context, batch []fingerprinted) (Copy
 			if !m.Copy {
 				continue
 			}
-			parent[find(id)] = find(node(c))
+			joined.Union(id, node(c))
 			a, b := min(id, c.ID), max(id, c.ID)
 			links = append(links, model.CopyLink{A: a, B: b, Exact: m.Exact, Jaccard: round(m.Jaccard), Containment: round(m.Containment)})
 		}
@@ -313,40 +303,22 @@ func (in *Ingester) regroup(ctx context.Context, links []model.CopyLink, known m
 		return out, fmt.Errorf("copies: %w", err)
 	}
 
-	// Union-find over every article involved.
-	index := map[string]int{}
-	var names []string
-	at := func(id string) int {
-		if i, ok := index[id]; ok {
-			return i
-		}
-		index[id] = len(names)
-		names = append(names, id)
-		return index[id]
-	}
+	// The stored groups stay whole; the new links join them.
+	var sets dedup.Sets
 	allLinks := slices.Clone(links)
 	for _, g := range old {
 		for _, m := range g.Members {
-			at(m)
+			sets.Union(g.Members[0], m)
 		}
 		allLinks = append(allLinks, g.Links...)
 	}
-	for _, l := range links {
-		at(l.A)
-		at(l.B)
-	}
-	uf := dedup.NewUnionFind(len(names))
-	for _, g := range old {
-		for _, m := range g.Members[1:] {
-			uf.Union(index[g.Members[0]], index[m])
-		}
-	}
 	for _, l := range allLinks {
-		uf.Union(at(l.A), at(l.B))
+		sets.Union(l.A, l.B)
 	}
-	components := map[int][]string{}
-	for i, id := range names {
-		r := uf.Find(i)
+	names := sets.Labels()
+	components := map[string][]string{}
+	for _, id := range names {
+		r := sets.Find(id)
 		components[r] = append(components[r], id)
 	}
 
@@ -360,11 +332,11 @@ func (in *Ingester) regroup(ctx context.Context, links []model.CopyLink, known m
 		return out, err
 	}
 
-	roots := make([]int, 0, len(components))
+	roots := make([]string, 0, len(components))
 	for r := range components {
 		roots = append(roots, r)
 	}
-	sort.Ints(roots)
+	sort.Strings(roots)
 	for _, r := range roots {
 		members := components[r]
 		sort.Strings(members)
