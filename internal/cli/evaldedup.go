@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -167,32 +166,22 @@ func (a *app) runDedupEval(cmd *cobra.Command, ref eval.DedupRef, dbPath string,
 // repeats an earlier one are left out: the set's gold would call them
 // distinct while they are copies.
 func loadOriginals(path string) ([]gen.Original, int, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, 0, fmt.Errorf("eval dedup: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 64<<20)
 	seen := map[string]bool{}
 	var out []gen.Original
-	dropped, line := 0, 0
-	for sc.Scan() {
-		line++
+	dropped := 0
+	err := eval.EachLine(path, func(_ int, b []byte) error {
 		var o struct{ ID, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &o); err != nil {
-			return nil, 0, fmt.Errorf("eval dedup: %s:%d: %w", path, line, err)
+		if err := json.Unmarshal(b, &o); err != nil {
+			return err
 		}
 		key := dedup.Normalize(o.Text)
 		if key == "" || seen[key] {
 			dropped++
-			continue
+			return nil
 		}
 		seen[key] = true
 		out = append(out, gen.Original{ID: o.ID, Text: o.Text})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, 0, fmt.Errorf("eval dedup: %s: %w", path, err)
-	}
-	return out, dropped, nil
+		return nil
+	})
+	return out, dropped, err
 }

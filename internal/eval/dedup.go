@@ -1,12 +1,10 @@
 package eval
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,46 +22,34 @@ import (
 // because converters write whichever their source had. An id without a
 // group, or with a null or empty one, is its own singleton and maps to "".
 func LoadDedupGold(path string) (map[string]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
-	}
-	defer f.Close()
 	gold := map[string]string{}
-	sc := bufio.NewScanner(f)
-	// Rich gold lines stay short, but a line may carry a document's text.
-	sc.Buffer(make([]byte, 1<<16), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
-			continue
-		}
+	err := EachLine(path, func(_ int, b []byte) error {
 		var g struct {
 			ID    *string         `json:"id"`
 			Group json.RawMessage `json:"group"`
 		}
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			return nil, fmt.Errorf("eval: %s:%d: %w", path, line, err)
+		if err := json.Unmarshal(b, &g); err != nil {
+			return err
 		}
-		if g.ID == nil || *g.ID == "" || strings.ContainsAny(*g.ID, `/\`) {
-			id := ""
-			if g.ID != nil {
-				id = *g.ID
-			}
-			return nil, fmt.Errorf("eval: %s:%d: bad id %q", path, line, id)
+		id := ""
+		if g.ID != nil {
+			id = *g.ID
 		}
-		if _, dup := gold[*g.ID]; dup {
-			return nil, fmt.Errorf("eval: %s:%d: id %q appears twice", path, line, *g.ID)
+		if err := checkID(id); err != nil {
+			return err
+		}
+		if _, dup := gold[id]; dup {
+			return fmt.Errorf("id %q appears twice", id)
 		}
 		label, err := groupLabel(g.Group)
 		if err != nil {
-			return nil, fmt.Errorf("eval: %s:%d: id %q: %w", path, line, *g.ID, err)
+			return fmt.Errorf("id %q: %w", id, err)
 		}
-		gold[*g.ID] = label
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("eval: %s:%d: %w", path, line+1, err)
+		gold[id] = label
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(gold) == 0 {
 		return nil, fmt.Errorf("eval: %s has no documents", path)

@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -72,21 +71,9 @@ func setName(dir string) string {
 }
 
 func loadJSONLSet(dir string) (*ExtractSet, error) {
-	f, err := os.Open(filepath.Join(dir, "gold.jsonl"))
-	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
-	}
-	defer f.Close()
 	docsDir := filepath.Join(dir, "docs")
 	set := &ExtractSet{Name: setName(dir)}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
+	err := EachLine(filepath.Join(dir, "gold.jsonl"), func(_ int, b []byte) error {
 		var g struct {
 			ID        string   `json:"id"`
 			Text      *string  `json:"text"`
@@ -96,27 +83,28 @@ func loadJSONLSet(dir string) (*ExtractSet, error) {
 			With      []string `json:"with"`
 			Without   []string `json:"without"`
 		}
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			return nil, fmt.Errorf("eval: %s/gold.jsonl:%d: %w", dir, line, err)
+		if err := json.Unmarshal(b, &g); err != nil {
+			return err
 		}
-		if g.ID == "" || strings.ContainsAny(g.ID, `/\`) {
-			return nil, fmt.Errorf("eval: %s/gold.jsonl:%d: bad id %q", dir, line, g.ID)
+		if err := checkID(g.ID); err != nil {
+			return err
 		}
 		path, format, err := findDoc(docsDir, g.ID)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		body, err := os.ReadFile(path)
 		if err != nil {
-			return nil, fmt.Errorf("eval: %w", err)
+			return err
 		}
 		set.Format = format
 		set.Docs = append(set.Docs, ExtractDoc{ID: g.ID, Path: path, Body: body, Gold: ExtractGold{
 			Text: g.Text, Title: g.Title, Author: g.Author, Published: g.Published, With: g.With, Without: g.Without,
 		}})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("eval: %s/gold.jsonl: %w", dir, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return set, nil
 }

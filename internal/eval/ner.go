@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -37,33 +36,27 @@ var NERTypes = []string{"PER", "ORG", "LOC"}
 
 // LoadNERSet reads a set folder.
 func LoadNERSet(dir string) (*NERSet, error) {
-	f, err := os.Open(filepath.Join(dir, "gold.jsonl"))
-	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
-	}
-	defer f.Close()
 	set := &NERSet{Name: filepath.Base(filepath.Clean(dir))}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
+	err := EachLine(filepath.Join(dir, "gold.jsonl"), func(_ int, b []byte) error {
 		var g struct {
 			ID       string      `json:"id"`
 			Entities []NEREntity `json:"entities"`
 		}
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			return nil, fmt.Errorf("eval: %s/gold.jsonl:%d: %w", dir, line, err)
+		if err := json.Unmarshal(b, &g); err != nil {
+			return err
+		}
+		if err := checkID(g.ID); err != nil {
+			return err
 		}
 		body, err := os.ReadFile(filepath.Join(dir, "docs", g.ID+".txt"))
 		if err != nil {
-			return nil, fmt.Errorf("eval: %w", err)
+			return err
 		}
 		set.Docs = append(set.Docs, NERDoc{ID: g.ID, Text: string(body), Gold: g.Entities})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("eval: %s: %w", dir, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(set.Docs) == 0 {
 		return nil, fmt.Errorf("eval: %s has no documents", dir)

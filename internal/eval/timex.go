@@ -1,8 +1,6 @@
 package eval
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -44,52 +42,42 @@ type TimexSet struct {
 // document's dir/docs/<id>.txt.
 func LoadTimexSet(dir string) (*TimexSet, error) {
 	path := filepath.Join(dir, "gold.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
-	}
-	defer f.Close()
 	set := &TimexSet{Name: setName(dir)}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
-			continue
-		}
+	err := EachLine(path, func(_ int, b []byte) error {
 		var g struct {
 			ID      string      `json:"id"`
 			DCT     string      `json:"dct"`
 			Timexes []TimexSpan `json:"timexes"`
 		}
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			return nil, fmt.Errorf("eval: %s:%d: %w", path, line, err)
+		if err := json.Unmarshal(b, &g); err != nil {
+			return err
 		}
-		if g.ID == "" || strings.ContainsAny(g.ID, `/\`) {
-			return nil, fmt.Errorf("eval: %s:%d: bad id %q", path, line, g.ID)
+		if err := checkID(g.ID); err != nil {
+			return err
 		}
 		var dct time.Time
 		if g.DCT != "" {
+			var err error
 			if dct, err = time.Parse("2006-01-02", g.DCT); err != nil {
-				return nil, fmt.Errorf("eval: %s:%d: dct: %w", path, line, err)
+				return fmt.Errorf("dct: %w", err)
 			}
 		}
 		body, err := os.ReadFile(filepath.Join(dir, "docs", g.ID+".txt"))
 		if err != nil {
-			return nil, fmt.Errorf("eval: %w", err)
+			return err
 		}
 		text := string(body)
 		n := len([]rune(text))
 		for _, t := range g.Timexes {
 			if t.Start < 0 || t.End <= t.Start || t.End > n {
-				return nil, fmt.Errorf("eval: %s:%d: span %d-%d outside a text of %d", path, line, t.Start, t.End, n)
+				return fmt.Errorf("span %d-%d outside a text of %d", t.Start, t.End, n)
 			}
 		}
 		set.Docs = append(set.Docs, TimexDoc{ID: g.ID, DCT: dct, Text: text, Timexes: g.Timexes})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("eval: %s: %w", path, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(set.Docs) == 0 {
 		return nil, fmt.Errorf("eval: %s has no documents", path)
