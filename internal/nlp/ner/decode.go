@@ -1,10 +1,38 @@
 package ner
 
+import "math"
+
 // sentState is one sentence prepared for tagging.
 type sentState struct {
 	info []tokInfo
 	pred []int
 	marg []float32
+	// dom is the salt of the sentence's domain (see domainSalt).
+	dom uint64
+}
+
+// targetDomain is the training corpus whose conventions tagging follows:
+// GUM's Wikinews texts are the nearest to the news the tagger serves.
+const targetDomain = "gum"
+
+// domainSalt names a corpus's copy of every feature. Each feature fires
+// twice, once shared by all corpora and once for the sentence's own corpus
+// only (Daumé's "frustratingly easy" domain adaptation), so that corpora
+// that disagree on span conventions do not pull the shared weights apart;
+// tagging uses the target corpus's copy.
+func domainSalt(corpus string) uint64 { return hf("domain", corpus) }
+
+// withDomain appends the domain copies of dst[from:].
+func withDomain(dst []uint64, from int, dom uint64) []uint64 {
+	n := len(dst)
+	for k := from; k < n; k++ {
+		dst = append(dst, dst[k]^dom)
+	}
+	return dst
+}
+
+func dynDom(dst []uint64, bases []uint64, i, prev int, dom uint64) []uint64 {
+	return withDomain(dynFeatures(dst[:0], bases, i, prev), 0, dom)
 }
 
 func prepare(words []string) sentState {
@@ -15,26 +43,162 @@ func prepare(words []string) sentState {
 	return s
 }
 
-// tagSentence tags greedily from the left. With a trainer and gold tags
-// it also updates the model on every wrong decision (perceptron training),
-// keeping the predicted tags as history, as at tagging time.
+const nDyn = 4 // features per token that read the previous tag
+
+var negInf = float32(math.Inf(-1))
+
+// markDoc records, for each capitalised token, whether the document also
+// has the word in lower case (then it is rarely a name: "Police said"
+// against "the police") and whether it has it capitalised away from the
+// start of a sentence (then a sentence-initial use is likely a name too).
+func markDoc(sents []sentState) {
+	low, mid := map[string]bool{}, map[string]bool{}
+	for _, s := range sents {
+		for i, t := range s.info {
+			switch {
+			case !t.title && t.lower == t.word:
+				low[t.lower] = true
+			case t.title && i > 0:
+				mid[t.lower] = true
+			}
+		}
+	}
+	for _, s := range sents {
+		for i := range s.info {
+			t := &s.info[i]
+			if t.title {
+				t.low, t.mid = low[t.lower], mid[t.lower]
+			}
+		}
+	}
+}
+
+// tagSentence finds the best BIO tag sequence of the sentence by Viterbi
+// decoding over first-order tag transitions. With a trainer and gold tags
+// it also makes a structured-perceptron update when the best sequence is
+// not the gold one, so that training decodes as tagging does.
 func tagSentence(m *weights, s *sentState, docTypes []string, buf []uint64, tr *trainer, gold []int) []uint64 {
-	var sc [nLabels]float32
-	prev, prev2 := 0, 0
-	for i := range s.info {
+	n := len(s.info)
+	if n == 0 {
+		return buf
+	}
+	// Static features of every token, then the dynamic bases.
+	buf = buf[:0]
+	off := make([]int, n+1)
+	for i := range n {
 		dt := ""
 		if docTypes != nil {
 			dt = docTypes[i]
 		}
-		buf = staticFeatures(buf[:0], s.info, i, dt)
-		buf = dynFeatures(buf, s.info, i, prev, prev2)
-		m.scores(buf, &sc)
-		l, mg := best(&sc, prev)
-		if tr != nil && l != gold[i] {
-			tr.update(buf, gold[i], l)
+		off[i] = len(buf)
+		buf = withDomain(staticFeatures(buf, s.info, i, dt), off[i], s.dom)
+	}
+	off[n] = len(buf)
+	bases := make([]uint64, 0, n*nDyn)
+	for i := range n {
+		bases = dynBases(bases, s.info, i)
+	}
+	// local[i][p][l] is the score of tag l at i after tag p at i-1.
+	local := make([][nLabels][nLabels]float32, n)
+	var st, dy [nLabels]float32
+	var dbuf [2 * nDyn]uint64
+	for i := range n {
+		m.scores(buf[off[i]:off[i+1]], &st)
+		np := nLabels
+		if i == 0 {
+			np = 1
 		}
-		s.pred[i], s.marg[i] = l, mg
-		prev2, prev = prev, l
+		for p := range np {
+			m.scores(dynDom(dbuf[:0], bases[i*nDyn:(i+1)*nDyn], i, p, s.dom), &dy)
+			for l := range nLabels {
+				local[i][p][l] = st[l] + dy[l]
+			}
+		}
+	}
+	// Forward maxima and back-pointers; the start acts as O, so no
+	// sentence begins inside an entity.
+	alpha := make([][nLabels]float32, n)
+	back := make([][nLabels]int8, n)
+	for l := range nLabels {
+		alpha[0][l] = negInf
+		if allowed(0, l) {
+			alpha[0][l] = local[0][0][l]
+		}
+	}
+	for i := 1; i < n; i++ {
+		for l := range nLabels {
+			bs, bp := negInf, 0
+			for p := range nLabels {
+				if alpha[i-1][p] == negInf || !allowed(p, l) {
+					continue
+				}
+				if v := alpha[i-1][p] + local[i][p][l]; v > bs {
+					bs, bp = v, p
+				}
+			}
+			alpha[i][l], back[i][l] = bs, int8(bp)
+		}
+	}
+	bl := 0
+	for l := range nLabels {
+		if alpha[n-1][l] > alpha[n-1][bl] {
+			bl = l
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		s.pred[i] = bl
+		bl = int(back[i][bl])
+	}
+	// Backward maxima give each token's max-marginals: the margin of its
+	// tag over the best sequence with another tag there is Mention.Score's.
+	beta := make([][nLabels]float32, n)
+	for i := n - 2; i >= 0; i-- {
+		for p := range nLabels {
+			bs := negInf
+			for l := range nLabels {
+				if !allowed(p, l) {
+					continue
+				}
+				if v := local[i+1][p][l] + beta[i+1][l]; v > bs {
+					bs = v
+				}
+			}
+			beta[i][p] = bs
+		}
+	}
+	for i := range n {
+		b1, b2 := negInf, negInf
+		for l := range nLabels {
+			v := alpha[i][l] + beta[i][l]
+			if l == s.pred[i] {
+				b1 = v
+			} else if v > b2 {
+				b2 = v
+			}
+		}
+		s.marg[i] = b1 - b2
+		if b2 == negInf {
+			s.marg[i] = 10
+		}
+	}
+	if tr == nil {
+		return buf
+	}
+	for i := range n {
+		gp, pp := 0, 0
+		if i > 0 {
+			gp, pp = gold[i-1], s.pred[i-1]
+		}
+		g, p := gold[i], s.pred[i]
+		if g != p {
+			tr.add(buf[off[i]:off[i+1]], g, 1)
+			tr.add(buf[off[i]:off[i+1]], p, -1)
+		}
+		if g != p || gp != pp {
+			b := bases[i*nDyn : (i+1)*nDyn]
+			tr.add(dynDom(dbuf[:0], b, i, gp, s.dom), g, 1)
+			tr.add(dynDom(dbuf[:0], b, i, pp, s.dom), p, -1)
+		}
 	}
 	return buf
 }

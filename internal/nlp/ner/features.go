@@ -35,6 +35,8 @@ func hf(parts ...string) uint64 {
 type tokInfo struct {
 	word, lower, shape, short, gaz string
 	title, caps, digit, hyphen     bool
+	// low and mid are set by markDoc for capitalised words.
+	low, mid bool
 }
 
 // normWord makes the corpora and our tokeniser agree on quote marks and
@@ -155,6 +157,7 @@ func staticFeatures(dst []uint64, info []tokInfo, i int, docType string) []uint6
 		hf("n12", t.short, n1.lower, n2.short),
 		hf("p12", p2.short, p1.lower, t.short),
 		hf("g", t.gaz),
+		hf("dc", flag(t.title), flag(t.low), flag(t.mid), flag(i == 0)),
 		hf("g-1", p1.gaz, t.short),
 		hf("g+1", n1.gaz, t.short),
 		hf("g-2", p2.gaz),
@@ -169,22 +172,33 @@ func staticFeatures(dst []uint64, info []tokInfo, i int, docType string) []uint6
 	return dst
 }
 
-// dynFeatures are the features that read the tags already given to the
-// tokens on the left.
-func dynFeatures(dst []uint64, info []tokInfo, i, prev, prev2 int) []uint64 {
+// dynBases are the hashes of the features that read the tag of the token
+// on the left, before that tag is mixed in: Viterbi decoding scores every
+// previous tag, so the word parts are hashed once per token.
+func dynBases(dst []uint64, info []tokInfo, i int) []uint64 {
 	t := info[i]
-	pl, pl2 := "<s>", "<s>"
-	if i > 0 {
-		pl = labels[prev]
-	}
-	if i > 1 {
-		pl2 = labels[prev2]
-	}
 	return append(dst,
-		hf("t-1", pl),
-		hf("t-2", pl2, pl),
-		hf("tw", pl, t.lower),
-		hf("ts", pl, t.short),
-		hf("tps", pl, at(info, i-1).lower, t.short),
+		hf("t-1"),
+		hf("tw", t.lower),
+		hf("ts", t.short),
+		hf("tps", at(info, i-1).lower, t.short),
 	)
+}
+
+// prevName is the name of the tag before token i in the features.
+func prevName(i, prev int) string {
+	if i == 0 {
+		return "<s>"
+	}
+	return labels[prev]
+}
+
+// dynFeatures are the features of token i given the tag prev of the token
+// on the left, made from the bases dynBases gave.
+func dynFeatures(dst []uint64, bases []uint64, i, prev int) []uint64 {
+	pl := prevName(i, prev)
+	for _, b := range bases {
+		dst = append(dst, hmix(b, pl))
+	}
+	return dst
 }

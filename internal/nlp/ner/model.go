@@ -38,25 +38,6 @@ func bucket(h uint64, bits uint) int {
 	return int((h^h>>29)&(uint64(1)<<bits-1)) * nLabels
 }
 
-// best picks the highest-scoring label that BIO allows after prev and the
-// margin over the runner-up, which Mention.Score is made from.
-func best(s *[nLabels]float32, prev int) (int, float32) {
-	bl, bs, ss := -1, float32(math.Inf(-1)), float32(math.Inf(-1))
-	for l := range nLabels {
-		if !allowed(prev, l) {
-			continue
-		}
-		switch {
-		case s[l] > bs:
-			ss = bs
-			bl, bs = l, s[l]
-		case s[l] > ss:
-			ss = s[l]
-		}
-	}
-	return bl, bs - ss
-}
-
 // The file is "SNER", a version byte, the table's bit width and the
 // little-endian float32 table, gzip-compressed; most weights are zero, so
 // it compresses well.

@@ -33,13 +33,12 @@ type trainer struct {
 	c float64
 }
 
-func (t *trainer) update(feats []uint64, gold, pred int) {
+// add adds d to label l's weight of every feature.
+func (t *trainer) add(feats []uint64, l int, d float32) {
 	for _, h := range feats {
-		b := bucket(h, t.m.bits)
-		t.m.w[b+gold]++
-		t.m.w[b+pred]--
-		t.u[b+gold] += t.c
-		t.u[b+pred] -= t.c
+		b := bucket(h, t.m.bits) + l
+		t.m.w[b] += d
+		t.u[b] += float64(d) * t.c
 	}
 }
 
@@ -62,7 +61,7 @@ type trainDoc struct {
 // Tag runs them.
 func Train(corpora []Corpus, opt TrainOptions) *Tagger {
 	if opt.Bits == 0 {
-		opt.Bits = 20
+		opt.Bits = 21
 	}
 	var docs []trainDoc
 	var weight []float64
@@ -70,7 +69,9 @@ func Train(corpora []Corpus, opt TrainOptions) *Tagger {
 		for _, d := range c.Docs {
 			td := trainDoc{}
 			for _, s := range d.Sents {
-				td.sents = append(td.sents, prepare(s.Words))
+				ss := prepare(s.Words)
+				ss.dom = domainSalt(c.Name)
+				td.sents = append(td.sents, ss)
 				g := make([]int, len(s.Tags))
 				prev := 0
 				for i, t := range s.Tags {
@@ -82,6 +83,7 @@ func Train(corpora []Corpus, opt TrainOptions) *Tagger {
 				}
 				td.gold = append(td.gold, g)
 			}
+			markDoc(td.sents)
 			docs = append(docs, td)
 			weight = append(weight, c.Weight)
 		}

@@ -27,7 +27,7 @@ func main() {
 	out := flag.String("out", "internal/nlp/ner/model.bin.gz", "where to write the model")
 	// Chosen on gum/dev.conll (see the package README).
 	epochs := flag.Int("epochs", 5, "training epochs")
-	bits := flag.Uint("bits", 20, "log2 of the number of feature buckets")
+	bits := flag.Uint("bits", 21, "log2 of the number of feature buckets")
 	seed := flag.Uint64("seed", 1, "shuffle seed")
 	weights := flag.String("weights", "gum=3", "share of each corpus's documents used per epoch, name=w,...; others 1")
 	dev := flag.String("dev", "", "CoNLL file to score after every epoch (default DATA/gum/dev.conll; kept out of training)")
