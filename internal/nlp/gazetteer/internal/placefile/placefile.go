@@ -151,17 +151,14 @@ func (d *decoder) uv() uint64 {
 	return v
 }
 
+// sv reads a signed varint: the zig-zag form binary.PutVarint writes.
 func (d *decoder) sv() int64 {
-	if d.err != nil {
-		return 0
+	u := d.uv()
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
 	}
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.err = errShort
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
+	return x
 }
 
 func (d *decoder) str() string {
