@@ -1,10 +1,8 @@
 package eval
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -43,30 +41,17 @@ type GeoSet struct {
 
 // LoadGeoSet reads a set folder.
 func LoadGeoSet(dir string) (*GeoSet, error) {
+	type gold struct {
+		ID       string       `json:"id"`
+		Toponyms []GeoToponym `json:"toponyms"`
+	}
 	set := &GeoSet{Name: filepath.Base(filepath.Clean(dir))}
-	err := EachLine(filepath.Join(dir, "gold.jsonl"), func(_ int, b []byte) error {
-		var g struct {
-			ID       string       `json:"id"`
-			Toponyms []GeoToponym `json:"toponyms"`
-		}
-		if err := json.Unmarshal(b, &g); err != nil {
-			return err
-		}
-		if err := checkID(g.ID); err != nil {
-			return err
-		}
-		body, err := os.ReadFile(filepath.Join(dir, "docs", g.ID+".txt"))
-		if err != nil {
-			return err
-		}
-		set.Docs = append(set.Docs, GeoDoc{ID: g.ID, Text: string(body), Gold: g.Toponyms})
+	err := eachTextDoc(dir, func(g *gold) string { return g.ID }, func(g *gold, text string) error {
+		set.Docs = append(set.Docs, GeoDoc{ID: g.ID, Text: text, Gold: g.Toponyms})
 		return nil
 	})
 	if err != nil {
 		return nil, err
-	}
-	if len(set.Docs) == 0 {
-		return nil, fmt.Errorf("eval: %s has no documents", dir)
 	}
 	return set, nil
 }

@@ -3,8 +3,10 @@ package eval
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -34,6 +36,33 @@ func EachLine(path string, fn func(line int, b []byte) error) error {
 		return fmt.Errorf("eval: %s:%d: %w", path, line+1, err)
 	}
 	return nil
+}
+
+// eachTextDoc reads a set of plain-text documents with span gold: each
+// line of dir/gold.jsonl decoded into a G, with the text of its
+// dir/docs/<id>.txt. A set without documents is an error.
+func eachTextDoc[G any](dir string, idOf func(*G) string, fn func(g *G, text string) error) error {
+	n := 0
+	err := EachLine(filepath.Join(dir, "gold.jsonl"), func(_ int, b []byte) error {
+		var g G
+		if err := json.Unmarshal(b, &g); err != nil {
+			return err
+		}
+		id := idOf(&g)
+		if err := checkID(id); err != nil {
+			return err
+		}
+		body, err := os.ReadFile(filepath.Join(dir, "docs", id+".txt"))
+		if err != nil {
+			return err
+		}
+		n++
+		return fn(&g, string(body))
+	})
+	if err == nil && n == 0 {
+		err = fmt.Errorf("eval: %s has no documents", dir)
+	}
+	return err
 }
 
 // checkID rejects ids that cannot name a file in docs/.

@@ -1,9 +1,7 @@
 package eval
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -36,30 +34,17 @@ var NERTypes = []string{"PER", "ORG", "LOC"}
 
 // LoadNERSet reads a set folder.
 func LoadNERSet(dir string) (*NERSet, error) {
+	type gold struct {
+		ID       string      `json:"id"`
+		Entities []NEREntity `json:"entities"`
+	}
 	set := &NERSet{Name: filepath.Base(filepath.Clean(dir))}
-	err := EachLine(filepath.Join(dir, "gold.jsonl"), func(_ int, b []byte) error {
-		var g struct {
-			ID       string      `json:"id"`
-			Entities []NEREntity `json:"entities"`
-		}
-		if err := json.Unmarshal(b, &g); err != nil {
-			return err
-		}
-		if err := checkID(g.ID); err != nil {
-			return err
-		}
-		body, err := os.ReadFile(filepath.Join(dir, "docs", g.ID+".txt"))
-		if err != nil {
-			return err
-		}
-		set.Docs = append(set.Docs, NERDoc{ID: g.ID, Text: string(body), Gold: g.Entities})
+	err := eachTextDoc(dir, func(g *gold) string { return g.ID }, func(g *gold, text string) error {
+		set.Docs = append(set.Docs, NERDoc{ID: g.ID, Text: text, Gold: g.Entities})
 		return nil
 	})
 	if err != nil {
 		return nil, err
-	}
-	if len(set.Docs) == 0 {
-		return nil, fmt.Errorf("eval: %s has no documents", dir)
 	}
 	return set, nil
 }

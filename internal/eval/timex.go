@@ -1,10 +1,7 @@
 package eval
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -41,20 +38,13 @@ type TimexSet struct {
 // LoadTimexSet reads dir/gold.jsonl ({"id", "dct", "timexes"}) and each
 // document's dir/docs/<id>.txt.
 func LoadTimexSet(dir string) (*TimexSet, error) {
-	path := filepath.Join(dir, "gold.jsonl")
+	type gold struct {
+		ID      string      `json:"id"`
+		DCT     string      `json:"dct"`
+		Timexes []TimexSpan `json:"timexes"`
+	}
 	set := &TimexSet{Name: setName(dir)}
-	err := EachLine(path, func(_ int, b []byte) error {
-		var g struct {
-			ID      string      `json:"id"`
-			DCT     string      `json:"dct"`
-			Timexes []TimexSpan `json:"timexes"`
-		}
-		if err := json.Unmarshal(b, &g); err != nil {
-			return err
-		}
-		if err := checkID(g.ID); err != nil {
-			return err
-		}
+	err := eachTextDoc(dir, func(g *gold) string { return g.ID }, func(g *gold, text string) error {
 		var dct time.Time
 		if g.DCT != "" {
 			var err error
@@ -62,11 +52,6 @@ func LoadTimexSet(dir string) (*TimexSet, error) {
 				return fmt.Errorf("dct: %w", err)
 			}
 		}
-		body, err := os.ReadFile(filepath.Join(dir, "docs", g.ID+".txt"))
-		if err != nil {
-			return err
-		}
-		text := string(body)
 		n := len([]rune(text))
 		for _, t := range g.Timexes {
 			if t.Start < 0 || t.End <= t.Start || t.End > n {
@@ -78,9 +63,6 @@ func LoadTimexSet(dir string) (*TimexSet, error) {
 	})
 	if err != nil {
 		return nil, err
-	}
-	if len(set.Docs) == 0 {
-		return nil, fmt.Errorf("eval: %s has no documents", path)
 	}
 	return set, nil
 }
