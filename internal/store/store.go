@@ -289,6 +289,36 @@ type Store interface {
 	// articles CopyUnindexed, so that dedup can start over after a change
 	// of its options.
 	ResetCopies(ctx context.Context) error
+	// PendingAnalyses lists up to limit IDs of articles whose analysis is
+	// missing or of another version than version, ordered by ID; limit <= 0
+	// means all.
+	PendingAnalyses(ctx context.Context, version string, limit int) ([]string, error)
+	// Analyses returns the stored analyses of the given articles; an
+	// article without one is absent from the map.
+	Analyses(ctx context.Context, ids []string) (map[string]model.Analysis, error)
+	// EntityCandidates returns the entities holding any of the given
+	// blocking keys, with aliases, keys and context, sorted by ID.
+	EntityCandidates(ctx context.Context, keys []string) ([]EntityRecord, error)
+	// ApplyAnalyses writes analyses and entities in one transaction.
+	ApplyAnalyses(ctx context.Context, u AnalysisUpdate) error
+	// Entities lists entities mentioned in at least one article, most
+	// mentioned first (by articles, then mentions), then by canonical name.
+	Entities(ctx context.Context, opt EntityOptions) ([]model.Entity, error)
+	// FindEntities returns the entities whose ID, canonical name or alias
+	// is name (ignoring case), most mentioned first.
+	FindEntities(ctx context.Context, name string) ([]model.Entity, error)
+	// EntityArticles lists the IDs of up to limit articles mentioning the
+	// entity, newest first; limit <= 0 means all.
+	EntityArticles(ctx context.Context, id string, limit int) ([]string, error)
+	// AliasRules lists the user's alias rules, oldest first.
+	AliasRules(ctx context.Context) ([]AliasRule, error)
+	// PutAliasRule adds a rule; adding it again changes nothing.
+	PutAliasRule(ctx context.Context, r AliasRule) error
+	// DeleteAliasRule removes a rule and reports whether it existed.
+	DeleteAliasRule(ctx context.Context, r AliasRule) (bool, error)
+	// ResetAnalyses forgets every analysis, entity and mention (not the
+	// alias rules), so that analysis can start over.
+	ResetAnalyses(ctx context.Context) error
 	// Close releases the store; it must not be used afterwards.
 	Close() error
 }

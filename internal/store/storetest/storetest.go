@@ -61,6 +61,10 @@ func Run(t *testing.T, open Opener) {
 		{"ApplyCopiesInvalid", testApplyCopiesInvalid},
 		{"ResetCopies", testResetCopies},
 		{"Settings", testSettings},
+		{"ApplyAnalyses", testApplyAnalyses},
+		{"ApplyAnalysesInvalid", testApplyAnalysesInvalid},
+		{"ResetAnalyses", testResetAnalyses},
+		{"AliasRules", testAliasRules},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
