@@ -1,0 +1,222 @@
+package resolve
+
+import (
+	"strings"
+	"unicode"
+)
+
+// NameKey is the normalised identity key of a name: case, diacritics,
+// Cyrillic, quote marks and punctuation are folded, function words and
+// leading titles dropped, an organisation head word written first
+// ("Legion Freedom for Russia") moved to the end, and every word reduced
+// to a transliteration skeleton, so that "Aleksey Baranovsky" and "Alexei
+// Baranovsky", or "Legion “Freedom for Russia”" and "Freedom of Russia
+// Legion", share one key. It is lossy on purpose: Match and InDoc decide
+// what a shared key means.
+func NameKey(name string) string {
+	return strings.Join(keyTokens(name), " ")
+}
+
+// keyTokens returns the skeletons of a name's content words, in key order.
+func keyTokens(name string) []string {
+	words := foldWords(name)
+	words = dropTitles(words)
+	var out []string
+	for _, w := range words {
+		if functionWords[w] {
+			continue
+		}
+		out = append(out, w)
+	}
+	// A head word in front ("Legion Freedom Russia", "Ministry Defence")
+	// is the same name as the head-final English order.
+	if len(out) > 1 && orgHeads[out[0]] && !orgHeads[out[len(out)-1]] {
+		out = append(out[1:], out[0])
+	}
+	for i, w := range out {
+		out[i] = skeleton(w)
+	}
+	return out
+}
+
+// foldWords lower-cases a name, folds it to ASCII and splits it into words.
+// Apostrophes vanish inside words ("People's" → "peoples") because a
+// possessive is spelt with or without them; every other mark separates.
+func foldWords(s string) []string {
+	var b strings.Builder
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '\'' || r == '’' || r == 'ʼ' || r == 'ʹ' || r == '`':
+		case r < 0x80:
+			b.WriteByte(' ')
+		default:
+			if m, ok := foldMap[r]; ok {
+				b.WriteString(m)
+			} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(r)
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+	}
+	return strings.Fields(b.String())
+}
+
+// dropTitles removes honorifics and offices in front of a personal name;
+// at least one word always stays, so "General" alone is still a name.
+func dropTitles(words []string) []string {
+	for _, w := range words {
+		// "Defence Ministry", "General Staff Directorate": the words that
+		// open a personal title also open organisation names.
+		if orgHeads[w] {
+			return words
+		}
+	}
+	for len(words) > 1 {
+		switch {
+		case titleWords[words[0]]:
+			words = words[1:]
+		case len(words) > 2 && titleModifiers[words[0]] && titleWords[words[1]]:
+			words = words[2:]
+		default:
+			return words
+		}
+	}
+	return words
+}
+
+// functionWords are the English words that names of one organisation
+// vary in ("Freedom of/for Russia Legion"). Articles of other languages are
+// kept: in "Le Pen" or "LA County" they are part of the name.
+var functionWords = set("of", "for", "the", "a", "an", "and", "in", "on", "at", "to")
+
+// titleWords are folded honorifics and offices written before a name.
+var titleWords = set("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+	"president", "vice", "prime", "minister", "premier", "chancellor", "governor", "gov", "mayor",
+	"senator", "sen", "rep", "representative", "congressman", "congresswoman", "secretary",
+	"gen", "general", "col", "colonel", "lt", "lieutenant", "maj", "major", "capt", "captain",
+	"sgt", "sergeant", "cpl", "corporal", "pte", "private", "adm", "admiral", "commander", "cmdr",
+	"marshal", "brig", "brigadier", "chief", "deputy", "ambassador", "spokesman",
+	"spokeswoman", "spokesperson", "judge", "justice", "king", "queen", "prince", "princess",
+	"pope", "patriarch", "rev", "reverend", "herr", "frau", "monsieur", "madame", "mme")
+
+// titleModifiers open a two-word title ("Foreign Minister", "Vice
+// President") and are dropped only together with it.
+var titleModifiers = set("foreign", "defence", "defense", "interior", "finance", "prime", "vice",
+	"field", "lieutenant", "major", "deputy", "chief", "acting", "former", "russian", "ukrainian",
+	"us", "u", "s")
+
+// orgHeads are the nouns that make a capitalised phrase an organisation
+// name and that a definite description ("the Legion") may repeat.
+var orgHeads = set("legion", "battalion", "brigade", "corps", "regiment", "division", "guard",
+	"service", "ministry", "agency", "council", "army", "militia", "front", "committee",
+	"directorate", "command", "force", "forces", "fleet", "detachment", "squadron", "group",
+	"movement", "party", "bureau", "office", "department", "court", "parliament", "assembly",
+	"union", "alliance", "company", "institute", "centre", "center", "commission", "unit")
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// foldMap turns Latin letters with diacritics and Russian, Ukrainian and
+// Belarusian Cyrillic into ASCII. Cyrillic follows scholarly transliteration
+// written with ASCII digraphs, which skeleton then merges with the English
+// spellings.
+var foldMap = map[rune]string{
+	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a",
+	'æ': "ae", 'ç': "c", 'ć': "ch", 'č': "ch", 'ď': "d", 'đ': "d", 'ð': "d",
+	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ė': "e", 'ę': "e", 'ě': "e",
+	'ğ': "g", 'ģ': "g", 'ħ': "h",
+	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ī': "i", 'į': "i", 'ı': "i",
+	'ķ': "k", 'ĺ': "l", 'ļ': "l", 'ľ': "l", 'ł': "l", 'ñ': "n", 'ń': "n", 'ņ': "n", 'ň': "n",
+	'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ō': "o", 'ő': "o", 'œ': "oe",
+	'ŕ': "r", 'ř': "rzh", 'ś': "s", 'ş': "sh", 'š': "sh", 'ș': "sh", 'ß': "ss",
+	'ţ': "ts", 'ț': "ts", 'ť': "t", 'þ': "th",
+	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ū': "u", 'ŭ': "u", 'ů': "u", 'ű': "u", 'ų': "u",
+	'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "zh", 'ž': "zh",
+
+	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'ґ': "g", 'д': "d", 'е': "e", 'ё': "e", 'є': "je",
+	'ж': "zh", 'з': "z", 'и': "i", 'і': "i", 'ї': "ji", 'й': "j", 'к': "k", 'л': "l", 'м': "m",
+	'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ў': "u", 'ф': "f",
+	'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "",
+	'э': "e", 'ю': "ju", 'я': "ja",
+}
+
+// spellings maps each way of writing one sound in the romanisations of
+// Russian and Ukrainian names to one symbol; upper-case symbols cannot be
+// confused with input letters. Longer spellings come first so that "shch"
+// is not read as "sh" + "ch".
+//
+// English "ch" and "kh" are different sounds and stay apart here (unlike a
+// place-name key, which must meet German and Polish spellings too): names
+// of people are mostly romanised into English, and merging them would join
+// "Chernov" with "Khernov".
+var spellings = []struct{ from, to string }{
+	{"shch", "W"}, {"sch", "S"}, {"tch", "C"}, {"kh", "H"}, {"ch", "C"}, {"sh", "S"},
+	{"ts", "Z"}, {"tz", "Z"}, {"zh", "J"}, {"ck", "k"}, {"q", "k"}, {"x", "ks"},
+	{"ph", "f"}, {"w", "v"}, {"y", "i"}, {"j", "i"},
+}
+
+// skeleton reduces one folded word. After the digraphs, a glide (i from
+// y/j/i) before a vowel is dropped, since BGN/PCGN "ya/yu/ye", scientific
+// "ja/ju/je" and loose "ia/iu/e" write the same iotation; glide+o becomes e
+// because Russian ё is written yo, jo, io, e and ë ("Tyotkino" = "Tetkino").
+// Doubled symbols are collapsed last, so -iy/-yy/-ii/-y/-i endings meet
+// ("Zelensky" = "Zelenskyy" = "Zelenskiy") and a lone h is kept apart from kh.
+func skeleton(w string) string {
+	t := make([]byte, 0, len(w)+2)
+outer:
+	for i := 0; i < len(w); {
+		for _, d := range spellings {
+			if strings.HasPrefix(w[i:], d.from) {
+				t = append(t, d.to...)
+				i += len(d.from)
+				continue outer
+			}
+		}
+		t = append(t, w[i])
+		i++
+	}
+	t = collapse(t)
+	u := make([]byte, 0, len(t))
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		// A glide at the very start is a consonant ("Yulia", "Yevgeny") in
+		// every spelling but one that writes "E" ("Evgeny"), so drop it too.
+		if c == 'i' && i+1 < len(t) && isVowel(t[i+1]) && t[i+1] != 'i' {
+			if t[i+1] == 'o' && i > 0 && !isVowel(t[i-1]) {
+				u = append(u, 'e')
+				i++
+			}
+			continue
+		}
+		u = append(u, c)
+	}
+	return string(collapse(u))
+}
+
+func collapse(b []byte) []byte {
+	out := b[:0]
+	for _, c := range b {
+		if n := len(out); n > 0 && out[n-1] == c {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
+}
