@@ -38,6 +38,7 @@ const (
 	scoreTypeNoise       = 0.92 // same key, ORG vs LOC: taggers confuse them ("Kremlin")
 	scoreAcronymBoth     = 0.97
 	scoreAcronymComputed = 0.93
+	scoreAcronymKnown    = 0.95
 	scoreSurname         = 0.8
 	scoreAcronymClash    = 0.8
 	contextStep          = 0.05
@@ -79,6 +80,9 @@ func Keys(p Profile) []string {
 		add("w:" + strings.Join(s, " "))
 	}
 	for a := range explicitAcronyms(p) {
+		add("a:" + a)
+	}
+	for a := range knownAcronyms(p) {
 		add("a:" + a)
 	}
 	if a := computedAcronym(p.Canonical); a != "" {
@@ -218,6 +222,21 @@ func Match(a, b Profile) Decision {
 	for x := range eb {
 		if x == ca && !ea[x] && !clash {
 			consider(scoreAcronymComputed, fmt.Sprintf("%s is the abbreviation of %q", strings.ToUpper(x), a.Canonical))
+		}
+	}
+
+	// Abbreviations everyone uses without defining them.
+	if ka := knownAcronyms(a); len(ka) > 0 {
+		kb := knownAcronyms(b)
+		acrs := make([]string, 0, len(ka))
+		for x := range ka {
+			acrs = append(acrs, x)
+		}
+		sort.Strings(acrs)
+		for _, x := range acrs {
+			if _, ok := kb[x]; ok {
+				consider(scoreAcronymKnown, fmt.Sprintf("well-known abbreviation: %s stands for %s (%q and %q)", strings.ToUpper(x), ka[x], a.Canonical, b.Canonical))
+			}
 		}
 	}
 

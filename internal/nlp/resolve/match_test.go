@@ -256,3 +256,37 @@ func TestMatchKeyedContext(t *testing.T) {
 		}
 	}
 }
+
+func TestKnownAbbreviations(t *testing.T) {
+	tests := []struct {
+		a, b Profile
+		same bool
+	}{
+		{Profile{Canonical: "FSB", Type: "ORG"}, Profile{Canonical: "Federal Security Service", Type: "ORG"}, true},
+		{Profile{Canonical: "Security Service of Ukraine", Type: "ORG", Aliases: []string{"SBU"}}, Profile{Canonical: "SBU", Type: "ORG"}, true},
+		{Profile{Canonical: "North Atlantic Treaty Organisation", Type: "ORG"}, Profile{Canonical: "NATO", Type: "ORG"}, true},
+		// Two different listed agencies, and a person, never join.
+		{Profile{Canonical: "FSB", Type: "ORG"}, Profile{Canonical: "Security Service of Ukraine", Type: "ORG"}, false},
+		{Profile{Canonical: "CIA", Type: "ORG"}, Profile{Canonical: "Central Intelligence", Type: "PER"}, false},
+	}
+	for _, tt := range tests {
+		d := Match(tt.a, tt.b)
+		if d.Same != tt.same {
+			t.Errorf("Match(%q, %q) = %+v, want same=%v", tt.a.Canonical, tt.b.Canonical, d, tt.same)
+		}
+		if tt.same && !sharesKey(Keys(tt.a), Keys(tt.b)) {
+			t.Errorf("%q and %q share no blocking key, so the store would never compare them", tt.a.Canonical, tt.b.Canonical)
+		}
+	}
+}
+
+func sharesKey(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
