@@ -29,10 +29,25 @@ type lexicon struct {
 	decades    map[string]int    // "nineties" → 9
 	monthPreps map[string]bool   // words that make a lone month name a date
 	future     map[string]bool   // cues that a sentence speaks of the future
-	refs       map[string]string // deictic words with a fixed TIMEX3 value
-	sets       map[string]string // adverbs of frequency
-	zones      map[string]bool
-	holidays   map[string]holiday
+	// willCues and pastCues are the words that set the tense of a clause:
+	// modals and words of planning, past forms and "since". Past forms
+	// ending in -ed are read by their ending where pastSuffix is set.
+	willCues, pastCues map[string]bool
+	// modals are the future cues that hold on either side of an
+	// expression; words of planning ("planned", "due") only set the tense
+	// of what follows them: "planned to leave on Thursday", but "On
+	// Friday, they planned a march".
+	modals        map[string]bool
+	pastSuffix    string
+	notPast       map[string]bool // words with the suffix that are no past forms
+	notPastSuffix string          // nor are these: "succeed", "proceed"
+	// reporting are the verbs of saying that date a report rather than
+	// what it reports.
+	reporting map[string]bool
+	refs      map[string]string // deictic words with a fixed TIMEX3 value
+	sets      map[string]string // adverbs of frequency
+	zones     map[string]bool
+	holidays  map[string]holiday
 }
 
 // holiday is a feast on a fixed day, or (day 0) one that on computes.
@@ -104,6 +119,21 @@ var english = func() *lexicon {
 		monthPreps: words("in of since until till by last next this early late mid from to through " +
 			"during before after between and or around throughout"),
 		future: words("will 'll shall next tomorrow scheduled upcoming"),
+		willCues: words("will 'll shall would might plan plans planned planning scheduled schedule expected expect " +
+			"expects due intend intends intended soon until till tomorrow upcoming forthcoming"),
+		modals: words("will 'll shall would might"),
+		pastCues: words("was were had did said told since ago yesterday began went came took made held left got " +
+			"gave saw fell rose won lost sent spent led fled struck shot ran wrote spoke knew thought brought bought " +
+			"sold paid found became broke fought drove flew grew heard kept meant stood met overthrew " +
+			"agreed freed guaranteed decreed"),
+		pastSuffix:    "ed",
+		notPastSuffix: "eed",
+		notPast:       words("hundred kindred sacred naked wicked rugged ragged crooked"),
+		reporting: words("say said says saying tell told tells announced announce announces reported " +
+			"wrote writes stated added adds declared confirmed confirms denied denies claimed " +
+			"insisted warned warns predicted predicts noted explained acknowledged testified disclosed revealed " +
+			"estimated argued commented replied responded urged conceded complained alleged contended asserted " +
+			"indicated informed quoted"),
 		refs: map[string]string{
 			"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
 			"recently": "PAST_REF", "lately": "PAST_REF",
@@ -141,7 +171,7 @@ var english = func() *lexicon {
 	add("week", "weeks", unit{"W", 1, false, "week"})
 	add("fortnight", "fortnights", unit{"W", 2, false, "week"})
 	add("month", "months", unit{"M", 1, false, "month"})
-	add("quarter", "quarters", unit{"M", 3, false, "month"})
+	add("quarter", "quarters", unit{"Q", 1, false, "quarter"})
 	add("year yr", "years yrs", unit{"Y", 1, false, "year"})
 	add("decade", "decades", unit{"Y", 10, false, "year"})
 	add("century", "centuries", unit{"Y", 100, false, "year"})

@@ -31,12 +31,14 @@ func validDay(y, m, d int) bool {
 // today is the dct's calendar day at midnight UTC, so that day arithmetic
 // never crosses a daylight-saving change.
 func (c *ctx) today() time.Time {
+	c.usedDCT = true
 	y, m, d := c.dct.Date()
 	return date(y, int(m), d)
 }
 
 // rel formats f(dct) when there is a dct, "" otherwise.
 func (c *ctx) rel(f func(t time.Time) string) string {
+	c.usedDCT = true
 	if !c.has {
 		return ""
 	}
@@ -44,35 +46,53 @@ func (c *ctx) rel(f func(t time.Time) string) string {
 }
 
 // nearestYear picks the year that puts month m (day d, or mid-month for
-// 0) nearest the dct, counting distance ahead twice in a report of the
-// past and distance back twice in one of the future: "December 30" in a
-// January article is last year's, "in February" in an October one next
-// year's, "March" in that October article this year's.
-func (c *ctx) nearestYear(m, d int) (int, bool) {
+// 0) nearest the dct for pieces [i, j), counting distance on the side the
+// clause's tense turns away from four times ("fiscal year ended Jan. 31"
+// in an October article is this January, "expected to join in April" in
+// a December one next April, while "extended to Nov. 20" in a November
+// one stays this year), and without a cue distance ahead twice in a
+// report of the past and distance back twice in one of the future:
+// "December 30" in a January article is last year's. A year written
+// earlier in the sentence wins unless the clause's tense contradicts it.
+func (c *ctx) nearestYear(m, d, i, j int) (int, bool) {
+	t := 0
+	if c.has {
+		t = c.tense(i, j)
+	}
 	if c.year != 0 {
-		return c.year, true
+		dy := c.dct.Year()
+		if !c.has || !(t > 0 && c.year < dy || t < 0 && c.year > dy) {
+			c.usedText = true
+			return c.year, true
+		}
 	}
 	if !c.has {
 		return 0, false
 	}
-	t := c.today()
+	now := c.today()
+	ahead, back := time.Duration(2), time.Duration(1)
+	switch {
+	case t > 0:
+		ahead, back = 1, 4
+	case t < 0:
+		ahead, back = 4, 1
+	case c.fut:
+		ahead, back = 1, 2
+	}
 	if d == 0 {
 		d = 15
 	}
 	best, bestDiff := 0, time.Duration(1<<62)
-	for y := t.Year() - 1; y <= t.Year()+1; y++ {
+	for y := now.Year() - 1; y <= now.Year()+1; y++ {
 		dd := d
 		if !validDay(y, m, dd) {
 			dd = 28
 		}
-		diff := date(y, m, dd).Sub(t)
+		diff := date(y, m, dd).Sub(now)
 		if diff < 0 {
-			diff = -diff
-			if c.fut {
-				diff *= 2
-			}
-		} else if !c.fut {
-			diff *= 2
+			diff = -diff * back
+		} else {
+			diff *= ahead
 		}
 		if diff < bestDiff {
 			best, bestDiff = y, diff
@@ -109,6 +129,7 @@ func (c *ctx) weekdayDate(wd time.Weekday, dir int) time.Time {
 // shift moves the dct by n of a unit and formats it at the unit's
 // granularity ("two weeks ago" is a week, "three months ago" a month).
 func (c *ctx) shift(u unit, n int) (string, string) {
+	c.usedDCT = true
 	if !c.has {
 		return "", u.gran
 	}
@@ -126,6 +147,9 @@ func (c *ctx) shift(u unit, n int) (string, string) {
 			s := t.AddDate(0, n, 1-t.Day())
 			return month(s.Year(), int(s.Month())), "month"
 		}
+	case "Q":
+		s := t.AddDate(0, 3*n, 0)
+		return c.quarterName(s), "quarter"
 	case "Y":
 		return year(t.Year() + n), "year"
 	}

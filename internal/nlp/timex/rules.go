@@ -25,6 +25,9 @@ func init() {
 		{"deictic", ruleDeictic},
 		{"weekday", ruleWeekday},
 		{"relative", ruleRelative},
+		// Before duration, which reads "the following year" as a length
+		// of time when there is no date in the text to count from.
+		{"anchored", ruleAnchored},
 		{"quarter", ruleQuarter},
 		{"duration", ruleDuration},
 		{"clock", ruleClock},
@@ -164,7 +167,7 @@ func ruleCalendar(c *ctx, i int) (int, val) {
 				y, j = yy, e+1
 			} else if yy, f, ok := c.wordYear(e); ok {
 				y, j = yy, f
-			} else if c.is(e, "this", "last", "next") && c.is(e+1, "year") && c.has && k == e-1 {
+			} else if c.is(e, "this", "last", "next") && c.is(e+1, "year") && c.has {
 				y, j = c.today().Year()+map[string]int{"this": 0, "last": -1, "next": 1}[c.w(e)], e+2
 			} else {
 				m = 0 // perhaps a month alone, checked below
@@ -201,7 +204,7 @@ func ruleCalendar(c *ctx, i int) (int, val) {
 		return 0, val{}
 	}
 	if y == 0 {
-		if yy, ok := c.nearestYear(m, d); ok {
+		if yy, ok := c.nearestYear(m, d, i, j); ok {
 			y = yy
 		}
 	}
@@ -261,6 +264,19 @@ func ruleYear(c *ctx, i int) (int, val) {
 	if y, j, ok := c.wordYear(k); ok {
 		return j, val{Date, year(y), "year"}
 	}
+	// "the year two thousand": only after "the year", where it is no
+	// count of things.
+	if prefixed && c.is(k, "two") && c.is(k+1, "thousand") {
+		y, j := 2000, k+2
+		e := j
+		if c.is(e, "and") {
+			e++
+		}
+		if n, ok := c.lx.numbers[c.w(e)]; ok && n < 20 && c.w(e) != "dozen" {
+			y, j = y+n, e+1
+		}
+		return j, val{Date, year(y), "year"}
+	}
 	return 0, val{}
 }
 
@@ -304,18 +320,18 @@ func ruleDecade(c *ctx, i int) (int, val) {
 	w := c.w(k)
 	if !digitFirst(w) {
 		if n, ok := c.lx.decades[w]; ok && the {
-			return k + 1, val{Date, fmt.Sprintf("19%dX", n), "decade"}
+			return k + 1, val{Date, fmt.Sprintf("19%d", n), "decade"}
 		}
 		return 0, val{}
 	}
 	if m := decadeRe.FindStringSubmatch(w); m != nil {
-		return k + 1, val{Date, m[1] + "X", "decade"}
+		return k + 1, val{Date, m[1], "decade"}
 	}
 	if m := shortDec.FindStringSubmatch(w); m != nil && (the || c.is(k-1, "'", "’", "mid")) {
-		return k + 1, val{Date, "19" + m[1] + "X", "decade"}
+		return k + 1, val{Date, "19" + m[1], "decade"}
 	}
 	if n, ok := c.lx.decades[w]; ok && the {
-		return k + 1, val{Date, fmt.Sprintf("19%dX", n), "decade"}
+		return k + 1, val{Date, fmt.Sprintf("19%d", n), "decade"}
 	}
 	return 0, val{}
 }
@@ -381,8 +397,9 @@ func ruleDeictic(c *ctx, i int) (int, val) {
 			return i + 2, val{Date, "PRESENT_REF", ""}
 		}
 	case "recent":
+		// TimeBank reads "recent weeks" as a stretch of unknown length.
 		if u, ok := c.lx.units[c.w(i+1)]; ok && c.lx.plural[c.w(i+1)] && !u.time {
-			return i + 2, val{Date, "PAST_REF", ""}
+			return i + 2, val{Duration, period(u, -1), ""}
 		}
 	case "the":
 		switch {
@@ -394,10 +411,40 @@ func ruleDeictic(c *ctx, i int) (int, val) {
 			return i + 4, val{Date, dayOff(-2), "day"}
 		case c.is(i+1, "day") && c.is(i+2, "after") && c.is(i+3, "tomorrow"):
 			return i + 4, val{Date, dayOff(2), "day"}
+		case c.is(i+1, "near", "short") && c.is(i+2, "term", "future"):
+			return i + 3, val{Date, "FUTURE_REF", ""}
+		}
+		// "the year", "the fiscal year", "the full year".
+		k := i + 1
+		if c.is(k, "fiscal", "full") {
+			k++
+		}
+		switch {
+		case !c.is(k, "year") || c.p[k].hyph || !c.p[k].last:
+		case c.is(k+1, "ended", "ending", "ends"):
+			// "the year ended March 31" is a fiscal year: TimeBank marks
+			// "the year" as its length.
+			return k + 1, val{Duration, "P1Y", ""}
+		case (c.is(i-1, "for", "of") || c.is(i+1, "full")) && !c.is(k+1, "before", "after", "earlier", "ago",
+			"'s", "’s", "when", "in", "that", "of", "to"):
+			// "For the year, volume was flat", "a high for the year",
+			// "the full year": the year of the report.
+			return k + 1, val{Date, c.rel(func(t time.Time) string { return year(t.Year()) }), "year"}
+		}
+	case "current":
+		// The adjective alone ("its current position") is the present;
+		// "current quarter" and the like are read by their own rules.
+		if !c.is(i+1, "account", "accounts", "affairs", "events", "account's") && !c.p[i].title {
+			return i + 1, val{Date, "PRESENT_REF", ""}
 		}
 	case "year":
 		// "year-earlier", "year-ago": the same period a year before.
 		if c.is(i+1, "earlier", "ago") && c.p[i+1].hyph {
+			if c.has && c.quarterContext() {
+				if v := c.quarterBack(1); v != "" {
+					return i + 2, val{Date, v, "quarter"}
+				}
+			}
 			return i + 2, val{Date, c.rel(func(t time.Time) string { return year(t.Year() - 1) }), "year"}
 		}
 	}
@@ -430,12 +477,40 @@ func ruleWeekday(c *ctx, i int) (int, val) {
 	}
 	if dir == 0 {
 		dir = -1
-		if c.fut {
+		if c.future(i, k+1) {
 			dir = 1
 		}
 	}
 	v := val{Date, c.rel(func(time.Time) string { return day(c.weekdayDate(wd, dir)) }), "day"}
 	return c.withPart(k+1, v)
+}
+
+// seasonMid is a month inside each season, for placing it in a year.
+var seasonMid = map[string]int{"SP": 4, "SU": 7, "FA": 10, "WI": 12}
+
+// seasonAt reads a season after a preposition: "in the summer", "since
+// the early spring", "during winter"; without the preposition "summer"
+// is as often a word of other things ("summer camp").
+func (c *ctx) seasonAt(i int) (val, int, bool) {
+	if !c.is(i-1, "in", "during", "since", "until", "by", "through", "over", "throughout") {
+		return val{}, 0, false
+	}
+	k := i
+	if c.is(k, "the") {
+		k++
+	}
+	if c.is(k, "early", "late", "mid") {
+		k++
+	}
+	code, ok := c.lx.seasons[c.w(k)]
+	if !ok || c.is(k+1, "of") {
+		return val{}, 0, false
+	}
+	y, ok := c.nearestYear(seasonMid[code], 0, i, k+1)
+	if !ok {
+		return val{Date, "XXXX-" + code, "season"}, k + 1, true
+	}
+	return val{Date, fmt.Sprintf("%04d-%s", y, code), "season"}, k + 1, true
 }
 
 // ruleRelative reads "this week", "last month", "next year", "this
@@ -449,11 +524,22 @@ func ruleRelative(c *ctx, i int) (int, val) {
 		if c.is(k, "past") {
 			k, dir = k+1, -1
 		}
+		if c.is(k, "fiscal") && c.is(k+1, "year") {
+			k++ // "the current fiscal year" is the year of the dct
+		}
 	case "last", "previous":
 		k, dir = k+1, -1
 	case "next", "coming":
 		k, dir = k+1, 1
+	case "early", "late", "mid", "spring", "summer", "fall", "autumn", "winter":
+		if v, j, ok := c.seasonAt(i); ok {
+			return j, v
+		}
+		return 0, val{}
 	case "the":
+		if v, j, ok := c.seasonAt(i); ok {
+			return j, v
+		}
 		if c.is(i+1, "weekend") {
 			return i + 2, val{Date, c.rel(func(t time.Time) string {
 				back := (int(t.Weekday()) + 6) % 7 // days since Monday
@@ -504,7 +590,7 @@ func ruleRelative(c *ctx, i int) (int, val) {
 		}
 		return k + 1, val{Date, c.rel(func(t time.Time) string { return year(t.Year() + dir) }), "year"}
 	case "decade":
-		return k + 1, val{Date, c.rel(func(t time.Time) string { return fmt.Sprintf("%03dX", t.Year()/10+dir) }), "decade"}
+		return k + 1, val{Date, c.rel(func(t time.Time) string { return fmt.Sprintf("%03d", t.Year()/10+dir) }), "decade"}
 	}
 	return 0, val{}
 }
@@ -607,6 +693,9 @@ func ruleDuration(c *ctx, i int) (int, val) {
 		switch {
 		case !isUnit:
 			return 0, val{}
+		case span && !c.lx.plural[c.w(k)] && c.is(i+1, "past", "last") && u.code == "Y" && u.mult == 1:
+			// TimeBank reads "the past year" as the calendar year before.
+			return k + 1, val{Date, c.rel(func(t time.Time) string { return year(t.Year() - 1) }), "year"}
 		case span && !c.lx.plural[c.w(k)]:
 			return k + 1, val{Duration, period(u, 1), ""}
 		case span:
@@ -633,15 +722,37 @@ func ruleDuration(c *ctx, i int) (int, val) {
 	j++
 	if !span {
 		switch {
-		case c.is(j, "ago", "earlier") && !c.p[j].hyph:
+		case c.is(j, "ago", "earlier", "later") && !c.p[j].hyph:
+			later := c.is(j, "later")
+			// Earnings reports compare a quarter with the same quarter
+			// a year before: "a year earlier" is that quarter.
+			if n > 0 && u.code == "Y" && !later && c.quarterContext() {
+				if v := c.quarterBack(n * u.mult); v != "" {
+					return j + 1, val{Date, v, "quarter"}
+				}
+			}
+			// "Earlier" and "later" count from the story's last date,
+			// "ago" from the dct; "earlier" only from a date close by.
+			// With no date to count from, "N days later" stays a
+			// duration: it counts from an event of the story.
+			if n >= 0 && !c.is(j, "ago") && (later || c.d.anchorS >= c.d.sent-1) {
+				sign := -1
+				if later {
+					sign = 1
+				}
+				if v, ok := c.fromAnchor(u, sign*n, false); ok {
+					return j + 1, v
+				}
+			}
+			if later {
+				break
+			}
 			if n < 0 {
 				return j + 1, val{Date, "PAST_REF", ""}
 			}
 			v, g := c.shift(u, -n)
 			return j + 1, val{Date, v, g}
 		case c.is(j, "from") && c.is(j+1, "now"), c.is(j, "hence"):
-			// "N days later" counts from an event of the story, not
-			// from the dct, so it stays a duration.
 			e := j + 1
 			if c.is(j, "from") {
 				e++
@@ -717,9 +828,9 @@ func ruleQuarter(c *ctx, i int) (int, val) {
 		}
 	case c.is(k, "half") && ord > 0 && ord <= 2:
 		half = true
-	case c.is(k, "period") && ord == 0 && det && (yr != 0 || shift != 0):
-		// "the 1988 period", "the year-ago period": an earnings report's
-		// comparison quarter.
+	case c.is(k, "period") && ord == 0 && det && (yr != 0 || shift != 0 || latest):
+		// "the 1988 period", "the year-ago period", "the latest period":
+		// an earnings report's quarters.
 	default:
 		return 0, val{}
 	}
@@ -734,6 +845,9 @@ func ruleQuarter(c *ctx, i int) (int, val) {
 			shift, k = map[string]int{"this": 0, "last": -1, "next": 1}[c.w(k+1)], k+3
 		}
 	}
+	// A quarter moved back from the story's ("the year-ago quarter")
+	// must not become the one later comparisons count from.
+	c.shifted = c.shifted || shift != 0
 	if ord == 0 {
 		v := c.latestQuarter(shift)
 		if yr != 0 && v != "" {
@@ -745,9 +859,11 @@ func ruleQuarter(c *ctx, i int) (int, val) {
 }
 
 func (c *ctx) quarterVal(j, ord, yr, shift int, half bool) (int, val) {
+	// A half year has no precision of its own: like a quarter it is a
+	// fiscal period, and is reported as one.
 	letter, prec := "Q", "quarter"
 	if half {
-		letter, prec = "H", "half"
+		letter = "H"
 	}
 	switch {
 	case yr != 0:
@@ -818,7 +934,7 @@ func ruleClock(c *ctx, i int) (int, val) {
 		}
 	}
 	j = c.zoneAt(j)
-	dayVal := c.rel(day)
+	dayVal := ""
 	e := j
 	if c.is(e, ",") {
 		e++
@@ -837,12 +953,18 @@ func ruleClock(c *ctx, i int) (int, val) {
 		c.dep--
 	}
 	if dayVal == "" {
+		dayVal = c.rel(day)
+	}
+	if dayVal == "" {
 		dayVal = "XXXX-XX-XX"
 	}
-	// TIMEX3 writes only the precision given: "5 p.m." is T17.
+	// TimeBank writes the minutes of a whole hour ("5 p.m." is T17:00),
+	// but midnight as T24.
 	clock := fmt.Sprintf("T%02d", hh)
 	if mm >= 0 {
 		clock += fmt.Sprintf(":%02d", mm)
+	} else if hh != 24 {
+		clock += ":00"
 	}
 	return j, val{Time, dayVal + clock, "time"}
 }
@@ -863,6 +985,17 @@ func (c *ctx) zoneAt(i int) int {
 func ruleSet(c *ctx, i int) (int, val) {
 	if v, ok := c.lx.sets[c.w(i)]; ok {
 		return i + 1, val{Set, v, ""}
+	}
+	// "on Tuesdays", "Tuesday nights": a weekday in the plural recurs.
+	if w := c.w(i); strings.HasSuffix(w, "s") && c.p[i].title {
+		if wd, ok := c.lx.weekdays[strings.TrimSuffix(w, "s")]; ok && len(w) > 6 {
+			return i + 1, val{Set, fmt.Sprintf("XXXX-WXX-%d", (int(wd)+6)%7+1), ""}
+		}
+	}
+	if wd, ok := c.weekdayAt(i); ok && strings.HasSuffix(c.w(i+1), "s") {
+		if p, ok := c.lx.parts[strings.TrimSuffix(c.w(i+1), "s")]; ok {
+			return i + 2, val{Set, fmt.Sprintf("XXXX-WXX-%dT%s", (int(wd)+6)%7+1, p), ""}
+		}
 	}
 	if !c.is(i, "every", "each") {
 		return 0, val{}
@@ -897,7 +1030,11 @@ func ruleModifier(c *ctx, i int) (int, val) {
 	case c.is(k, "early", "late", "mid"):
 		k++
 	case c.is(k, "earlier", "later"):
-		if !c.is(k+1, "this", "today", "tonight", "next", "last") {
+		// "earlier this year", "later today", "earlier Monday": a
+		// weekday keeps its own reading ("earlier Monday" in a Friday
+		// report is this week's).
+		_, wd := c.weekdayAt(k + 1)
+		if !wd && !c.is(k+1, "this", "today", "tonight", "next", "last", "yesterday", "tomorrow") {
 			return 0, val{}
 		}
 		k++
@@ -911,16 +1048,21 @@ func ruleModifier(c *ctx, i int) (int, val) {
 	}
 	c.dep++
 	defer func() { c.dep-- }()
+	dct, txt, sh := c.usedDCT, c.usedText, c.shifted
 	var b match
 	for _, r := range rules {
 		j, v := r.fn(c, k)
 		if j > b.end && c.p[j-1].last && (v.typ == Date || v.typ == Time) {
-			b = match{end: j, v: v}
+			b = match{end: j, v: v, fn: r.fn}
 		}
 	}
 	if b.end <= k {
 		return 0, val{}
 	}
+	// Only the winner's anchoring counts, not the rules it beat.
+	c.usedDCT, c.usedText, c.shifted = false, false, false
+	b.fn(c, k)
+	c.usedDCT, c.usedText, c.shifted = dct || c.usedDCT, txt || c.usedText, sh || c.shifted
 	return b.end, b.v
 }
 
@@ -973,7 +1115,7 @@ func ruleHoliday(c *ctx, i int) (int, val) {
 	if !ok {
 		return 0, val{}
 	}
-	y, ok := c.nearestYear(h.month, max(h.day, 1))
+	y, ok := c.nearestYear(h.month, max(h.day, 1), i, k)
 	if !ok {
 		if h.day == 0 {
 			return k, val{Date, "", "day"}

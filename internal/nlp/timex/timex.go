@@ -5,11 +5,18 @@
 // It is a rule system over the tokens of text.Analyze: each rule reads a
 // pattern of words from a per-language lexicon, the longest match at a
 // token wins, and matching resumes after it. Relative expressions follow
-// news conventions: a bare weekday in a past-tense report is the most
-// recent such day on or before the dct (the next one when the sentence
-// speaks of the future), a month and day without a year take the year that
-// puts them nearest the dct, so "December 30" in a January article is last
-// year's, and "last week" is the ISO week before the dct's.
+// news conventions and TimeBank's annotation. A bare weekday or month
+// takes the tense of its own clause, read from the nearest cue around it
+// ("resigned on Tuesday" is the last Tuesday on or before the dct, "will
+// resume on Monday" the next Monday); a month and day without a year take
+// the year that puts them nearest the dct, weighted by that tense, so
+// "December 30" in a January article is last year's. "Last week" is the
+// ISO week before the dct's. "The next day", "two days later" and "that
+// Tuesday" count from the last date written in the text, and "a year
+// earlier" in a report of quarterly results is the same quarter a year
+// before. Each expression also says whether it dates the report itself
+// or the reported event (Expr.Role) and what it was resolved against
+// (Expr.Anchor).
 package timex
 
 import (
@@ -29,16 +36,39 @@ type Expr struct {
 	// Type is DATE, TIME, DURATION or SET.
 	Type string
 	// Value is the TIMEX3 value: 2024-03-12, 2024-03, 2024-W11, 2024-Q1,
-	// 2024-SU, 199X, 2024-03-12TMO, 2024-03-12T15:00, P3D, PT2H,
+	// 2024-SU, 199 (a decade), 2024-03-12TMO, 2024-03-12T15:00, P3D, PT2H,
 	// PRESENT_REF, PAST_REF, FUTURE_REF, XXXX-WXX-2. It is "" for a
 	// relative expression when no dct was given; unknown parts are X.
 	Value string
 	// Precision is day, week, month, quarter, season, year, decade,
-	// century, part (of a day) or time for dates and times, "" otherwise.
+	// century, part (of a day) or time for dates and times with a
+	// calendar value, "" for durations, sets and the PAST_REF kind. A
+	// half year counts as a quarter: both are fiscal periods.
 	Precision string
+	// Role is "report" when the expression dates the report itself, the
+	// time something was said or published ("officials said on Thursday",
+	// a dateline, "said today"), and "event" otherwise, the time of what
+	// is reported. It is decided within the clause: an expression beside
+	// a reporting verb, and not inside what is reported, is a report time.
+	Role string
+	// Anchor says what a relative expression was resolved against: "dct"
+	// for the publication date ("yesterday", "last week", "now", "March
+	// 12" without a year), "text" for an earlier date in the text ("the next
+	// day", "two days later", "that Tuesday" after "On March 12, 2024",
+	// as TimeML annotators anchor them), "" for expressions that need no
+	// anchor (2024-03-12, durations, sets).
+	Anchor string
 	// Rule names the rule that produced the expression.
 	Rule string
 }
+
+// Roles and anchors of Expr.
+const (
+	RoleReport = "report"
+	RoleEvent  = "event"
+	AnchorDCT  = "dct"
+	AnchorText = "text"
+)
 
 // Types of Expr.
 const (
@@ -72,6 +102,7 @@ type match struct {
 	end  int
 	v    val
 	rule string
+	fn   func(c *ctx, i int) (int, val)
 }
 
 // ctx is the state of one sentence's matching.
@@ -83,6 +114,30 @@ type ctx struct {
 	year int  // the last explicit year in the sentence, 0 for none
 	fut  bool // the sentence so far speaks of the future
 	dep  int  // nesting of modifier rules
+	d    *docState
+	// dateline is the document's dateline, whose date is the report's.
+	dateline model.Span
+	// shifted marks a quarter the rule moved back from the one the text
+	// is about ("the year-ago quarter"), which must not become it.
+	shifted bool
+	// usedDCT and usedText record what the rule being run resolved
+	// against, for Expr.Anchor.
+	usedDCT, usedText bool
+}
+
+// docState is what later sentences read of earlier ones.
+type docState struct {
+	sent int // index of the sentence being matched
+	// anchor is the last calendar date written in the text, which "the
+	// next day" and "two days later" count from.
+	anchor   time.Time
+	anchorAt string // its precision; "" while there is none
+	anchorS  int    // the sentence it was in
+	// quarterS is the last sentence that spoke of a quarter, and quarter
+	// the last quarter named: earnings reports compare "a year earlier"
+	// quarter with quarter.
+	quarterS int
+	quarter  string
 }
 
 type rule struct {
@@ -96,8 +151,10 @@ func Find(doc text.Doc, dct time.Time) []Expr {
 	lx := lexiconFor(doc.Lang)
 	var out []Expr
 	var runes []rune
-	for _, s := range doc.Sentences {
-		c := &ctx{lx: lx, p: pieces(s.Tokens), dct: dct, has: !dct.IsZero()}
+	d := &docState{quarterS: -10}
+	for si, s := range doc.Sentences {
+		d.sent = si
+		c := &ctx{lx: lx, p: pieces(s.Tokens), dct: dct, has: !dct.IsZero(), d: d, dateline: doc.Dateline}
 		for i := 0; i < len(c.p); {
 			m := c.best(i)
 			if m.end <= i {
@@ -108,9 +165,15 @@ func Find(doc text.Doc, dct time.Time) []Expr {
 			if runes == nil {
 				runes = []rune(doc.Text)
 			}
+			// The winning rule runs again alone, so that the flags say
+			// what it, not a losing rule, resolved against.
+			c.usedDCT, c.usedText, c.shifted = false, false, false
+			m.fn(c, i)
 			sp := model.Span{Start: c.p[i].span.Start, End: c.p[m.end-1].span.End}
-			out = append(out, Expr{Span: sp, Text: string(runes[sp.Start:sp.End]), Type: m.v.typ,
-				Value: m.v.value, Precision: m.v.prec, Rule: m.rule})
+			e := Expr{Span: sp, Text: string(runes[sp.Start:sp.End]), Type: m.v.typ,
+				Value: m.v.value, Precision: m.v.prec, Role: c.role(i, m.end), Anchor: c.anchorOf(m.v), Rule: m.rule}
+			out = append(out, e)
+			c.remember(e)
 			for k := i; k < m.end; k++ {
 				c.note(k)
 				// A year written out anchors the sentence's later months.
@@ -133,7 +196,7 @@ func (c *ctx) best(i int) match {
 	for _, r := range rules {
 		j, v := r.fn(c, i)
 		if j > b.end && j <= len(c.p) && c.p[j-1].last {
-			b = match{end: j, v: v, rule: r.name}
+			b = match{end: j, v: v, rule: r.name, fn: r.fn}
 		}
 	}
 	return b
@@ -142,11 +205,14 @@ func (c *ctx) best(i int) match {
 // note keeps the sentence state that later expressions read.
 func (c *ctx) note(i int) {
 	p := c.p[i]
-	if c.lx.future[p.low] {
+	if c.lx.future[p.low] && !(p.low == "next" && c.w(i+1) == "to") {
 		c.fut = true
 	}
 	if (p.low == "is" || p.low == "are") && c.w(i+1) == "to" {
 		c.fut = true
+	}
+	if p.low == "quarter" || p.low == "quarters" || p.low == "quarterly" {
+		c.d.quarterS = c.d.sent
 	}
 }
 
