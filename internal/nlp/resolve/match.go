@@ -311,6 +311,10 @@ func fuzzy(x, y []string, person bool) (float64, string) {
 	}
 	if person {
 		x, y = expandInitial(x, y), expandInitial(y, x)
+		if len(x) >= 2 && len(y) >= 2 && sameGivenName(x[0], y[0]) {
+			// Yevhen and Yevgeny: one name; compare the rest.
+			y = append([]string{x[0]}, y[1:]...)
+		}
 	}
 	sx, wx := directed(x, y)
 	sy, wy := directed(y, x)
@@ -363,7 +367,7 @@ func givenCompatible(a, b string) bool {
 	if len(a) == 1 || len(b) == 1 {
 		return a[0] == b[0]
 	}
-	return jw.Compare(a, b) >= givenSim
+	return sameGivenName(a, b) || jw.Compare(a, b) >= givenSim
 }
 
 func coarseType(t string) string {

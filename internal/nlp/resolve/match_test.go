@@ -290,3 +290,27 @@ func sharesKey(a, b []string) bool {
 	}
 	return false
 }
+
+func TestGivenNameForms(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"Yevhen Stoliarov", "Yevgeny Stolyarov", true},
+		{"Volodymyr Zelensky", "Vladimir Zelenskiy", true},
+		{"Oleksandr Syrskyi", "Aleksandr Syrsky", true},
+		{"Mykola Azarov", "Nikolai Azarov", true},
+		// One surname, two different given names: two people.
+		{"Yevhen Stoliarov", "Mykola Stoliarov", false},
+		{"Vladimir Putin", "Volodymyr Zelensky", false},
+	}
+	for _, tt := range tests {
+		d := Match(Profile{Canonical: tt.a, Type: "PER"}, Profile{Canonical: tt.b, Type: "PER"})
+		if d.Same != tt.same {
+			t.Errorf("Match(%q, %q) = %+v, want same=%v", tt.a, tt.b, d, tt.same)
+		}
+		if tt.same && !sharesKey(Keys(Profile{Canonical: tt.a, Type: "PER"}), Keys(Profile{Canonical: tt.b, Type: "PER"})) {
+			t.Errorf("%q and %q share no blocking key", tt.a, tt.b)
+		}
+	}
+}
