@@ -6,12 +6,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sitrep/sitrep/internal/eval"
-	"github.com/sitrep/sitrep/internal/nlp/gazetteer"
 	"github.com/sitrep/sitrep/internal/nlp/ner"
 	"github.com/sitrep/sitrep/internal/nlp/text"
 )
 
 func (a *app) evalGeoCmd() *cobra.Command {
+	var showErrors bool
 	cmd := &cobra.Command{
 		Use:   "geo DIR...",
 		Short: "Score toponym recognition and geocoding",
@@ -19,49 +19,47 @@ func (a *app) evalGeoCmd() *cobra.Command {
 gold.jsonl ({"id", "toponyms": [{"start", "end", "text", "lat", "lon"}]})
 and docs/<id>.txt; offsets are Unicode code points.
 
-The system is the tagger's LOC mentions, each geocoded with the gazetteer's
-first candidate. Toponyms are scored by exact and by overlapping span (micro
-P/R/F1, one-to-one); matched ones by great-circle error in km (mean, median),
-Accuracy@161km and the AUC of the log error curve (Gritta et al. 2018, lower
-is better), a mention the gazetteer cannot resolve counting as 20039 km.
-A second line, gold-spans, geocodes the gold toponyms' own texts, which
-measures the gazetteer apart from recognition.`,
+The system is the tagger's LOC mentions, geocoded together in context by
+the geocode package (named regions and countries, the article's other
+places, dateline, population). Toponyms are scored by exact and by
+overlapping span (micro P/R/F1, one-to-one); matched ones by great-circle
+error in km (mean, median), Accuracy@161km and the AUC of the log error
+curve (Gritta et al. 2018, lower is better), a mention the gazetteer cannot
+resolve counting as 20039 km. A second line, gold-spans, geocodes the gold
+toponyms themselves as the candidates, which measures geocoding apart from
+recognition. --errors lists the gold-span toponyms resolved more than
+161 km off, one a line.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, dirs []string) error {
 			tg := ner.Default()
-			gz := gazetteer.Default()
-			geocode := func(t eval.GeoToponym) eval.GeoToponym {
-				t.Lat, t.Lon, t.Type, t.GeonameID = nil, nil, "", ""
-				if ps := gz.Lookup(t.Text); len(ps) > 0 {
-					lat, lon := ps[0].Lat, ps[0].Lon
-					t.Lat, t.Lon = &lat, &lon
-				}
-				return t
-			}
 			for _, dir := range dirs {
 				set, err := eval.LoadGeoSet(dir)
 				if err != nil {
-					return err
+					return fmt.Errorf("eval geo: %w", err)
 				}
 				fmt.Fprintln(a.stdout, eval.ScoreGeo(set, "sitrep", func(d eval.GeoDoc) []eval.GeoToponym {
-					var out []eval.GeoToponym
-					for _, m := range tg.Tag(text.Analyze(d.Text, "en")) {
+					doc := text.Analyze(d.Text, "en")
+					var spans []eval.GeoToponym
+					for _, m := range tg.Tag(doc) {
 						if m.Type == "LOC" {
-							out = append(out, geocode(eval.GeoToponym{Start: m.Span.Start, End: m.Span.End, Text: m.Text}))
+							spans = append(spans, eval.GeoToponym{Start: m.Span.Start, End: m.Span.End, Text: m.Text})
 						}
 					}
-					return out
+					return eval.GeocodeSpans(doc, spans)
 				}))
-				fmt.Fprintln(a.stdout, eval.ScoreGeo(set, "gold-spans", func(d eval.GeoDoc) []eval.GeoToponym {
-					out := make([]eval.GeoToponym, len(d.Gold))
-					for i, g := range d.Gold {
-						out[i] = geocode(g)
+				goldSpans := func(d eval.GeoDoc) []eval.GeoToponym {
+					return eval.GeocodeSpans(text.Analyze(d.Text, "en"), d.Gold)
+				}
+				fmt.Fprintln(a.stdout, eval.ScoreGeo(set, "gold-spans", goldSpans))
+				if showErrors {
+					for _, e := range eval.GeoErrors(set, goldSpans) {
+						fmt.Fprintln(a.stdout, e)
 					}
-					return out
-				}))
+				}
 			}
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&showErrors, "errors", false, "list gold-span toponyms resolved more than 161 km off")
 	return cmd
 }

@@ -5,7 +5,12 @@ import (
 	"math"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+
+	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/nlp/geocode"
+	"github.com/sitrep/sitrep/internal/nlp/text"
 )
 
 // GeoToponym is a place mention in code points of its document, end
@@ -229,4 +234,79 @@ func (r GeoResult) String() string {
 	fmt.Fprintf(&b, "  resolved %d (no coords %d)  error km mean %.0f median %.0f  acc@161 %.3f  AUC %.3f",
 		r.Resolved, r.NoCoords, r.MeanKm, r.MedianKm, r.Acc161, r.AUC)
 	return b.String()
+}
+
+// GeocodeSpans geocodes toponym spans of doc in context with
+// geocode.Resolve: the spans are the candidates, so each is resolved with
+// the others as its context. A span the gazetteer has no entry for keeps
+// nil coordinates. The result is in the order of ts.
+func GeocodeSpans(doc text.Doc, ts []GeoToponym) []GeoToponym {
+	cands := make([]geocode.Candidate, len(ts))
+	for i, t := range ts {
+		cands[i] = geocode.Candidate{Span: model.Span{Start: t.Start, End: t.End}, Text: t.Text}
+	}
+	type key struct{ s, e int }
+	got := make(map[key]geocode.Result)
+	for _, r := range geocode.Resolve(doc, cands) {
+		got[key{r.Span.Start, r.Span.End}] = r
+	}
+	out := make([]GeoToponym, len(ts))
+	for i, t := range ts {
+		t.Lat, t.Lon, t.Type, t.GeonameID = nil, nil, "", ""
+		if r, ok := got[key{t.Start, t.End}]; ok {
+			lat, lon := r.Place.Lat, r.Place.Lon
+			t.Lat, t.Lon = &lat, &lon
+			t.Type = r.Reason
+			if r.Place.ID > 0 {
+				t.GeonameID = strconv.Itoa(r.Place.ID)
+			}
+		}
+		out[i] = t
+	}
+	return out
+}
+
+// GeoError is a matched toponym whose prediction is more than Acc161Km off.
+type GeoError struct {
+	Doc        string
+	Gold, Pred GeoToponym
+	Km         float64
+}
+
+// GeoErrors lists the matched toponyms of set that predict places more
+// than Acc161Km from gold (or not at all), in document and text order.
+func GeoErrors(set *GeoSet, predict func(GeoDoc) []GeoToponym) []GeoError {
+	var out []GeoError
+	for _, d := range set.Docs {
+		pred := predict(d)
+		ms := matchGeo(d.Gold, pred)
+		sort.Slice(ms, func(a, b int) bool { return d.Gold[ms[a].g].Start < d.Gold[ms[b].g].Start })
+		for _, m := range ms {
+			g, p := d.Gold[m.g], pred[m.p]
+			if !g.HasCoords() {
+				continue
+			}
+			e := MaxErrorKm
+			if p.HasCoords() {
+				e = GreatCircleKm(*g.Lat, *g.Lon, *p.Lat, *p.Lon)
+			}
+			if e > Acc161Km {
+				out = append(out, GeoError{Doc: d.ID, Gold: g, Pred: p, Km: e})
+			}
+		}
+	}
+	return out
+}
+
+// String formats the error as one line: document, gold text and
+// coordinates, predicted coordinates and why, error.
+func (e GeoError) String() string {
+	c := func(t GeoToponym) string {
+		if !t.HasCoords() {
+			return "none"
+		}
+		return fmt.Sprintf("%.2f,%.2f", *t.Lat, *t.Lon)
+	}
+	return fmt.Sprintf("%s\t%q\tgold %s (%s)\tpred %q %s (%s)\t%.0f km",
+		e.Doc, e.Gold.Text, c(e.Gold), e.Gold.Type, e.Pred.Text, c(e.Pred), e.Pred.Type, e.Km)
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/nlp/text"
 )
 
 func ll(lat, lon float64) (*float64, *float64) { return &lat, &lon }
@@ -180,5 +182,62 @@ func TestScoreGeoMatchingOneToOne(t *testing.T) {
 	res = ScoreGeo(set, "s", func(GeoDoc) []GeoToponym { return nil })
 	if res.Pred != 0 || res.Overlap.F != 0 || res.Resolved != 0 || res.AUC != 0 {
 		t.Errorf("empty prediction: %+v", res)
+	}
+}
+
+func TestGeocodeSpans(t *testing.T) {
+	const s = "Drones hit Grayvoron in the Belgorod region, and Xqzzyville too."
+	doc := text.Analyze(s, "en")
+	in := []GeoToponym{
+		topo(11, 20, "Grayvoron"),
+		topo(28, 43, "Belgorod region"),
+		topo(49, 59, "Xqzzyville"),
+	}
+	in[0].Type = "Literal" // gold extras are not carried over
+	got := GeocodeSpans(doc, in)
+	if len(got) != len(in) {
+		t.Fatalf("got %d toponyms, want %d", len(got), len(in))
+	}
+	cases := []struct {
+		i        int
+		lat, lon float64 // NaN: no coordinates
+	}{
+		{0, 50.48, 35.67},
+		{1, 50.7, 37.0},
+		{2, math.NaN(), math.NaN()},
+	}
+	for _, c := range cases {
+		g := got[c.i]
+		if g.Start != in[c.i].Start || g.End != in[c.i].End || g.Text != in[c.i].Text {
+			t.Errorf("%d: span changed: %+v", c.i, g)
+		}
+		if math.IsNaN(c.lat) {
+			if g.HasCoords() {
+				t.Errorf("%s: got coordinates, want none", g.Text)
+			}
+			continue
+		}
+		if !g.HasCoords() || GreatCircleKm(*g.Lat, *g.Lon, c.lat, c.lon) > 30 {
+			t.Errorf("%s: got %+v, want within 30 km of %.2f,%.2f", g.Text, g, c.lat, c.lon)
+		}
+		if g.Type == "Literal" || g.Type == "" {
+			t.Errorf("%s: type %q, want the geocoder's reason", g.Text, g.Type)
+		}
+	}
+}
+
+func TestGeoErrors(t *testing.T) {
+	set := &GeoSet{Name: "tiny", Docs: []GeoDoc{{ID: "a", Text: "Paris and Lyon.", Gold: []GeoToponym{
+		topo(0, 5, "Paris", 48.85, 2.35),
+		topo(10, 14, "Lyon", 45.76, 4.83),
+	}}}}
+	errs := GeoErrors(set, func(d GeoDoc) []GeoToponym {
+		return []GeoToponym{topo(0, 5, "Paris", 48.86, 2.35), topo(10, 14, "Lyon", 40.0, -90.0)}
+	})
+	if len(errs) != 1 || errs[0].Gold.Text != "Lyon" || errs[0].Km < 1000 {
+		t.Fatalf("got %+v, want Lyon only", errs)
+	}
+	if line := errs[0].String(); !strings.Contains(line, `"Lyon"`) || !strings.Contains(line, "km") {
+		t.Errorf("line %q", line)
 	}
 }

