@@ -139,6 +139,7 @@ func (a *app) runDedupEval(cmd *cobra.Command, ref eval.DedupRef, dbPath string,
 	defer db.Close()
 	opt := pipeline.DefaultOptions()
 	opt.Workers = workers
+	opt.Analyze = false // copies are scored; analysis would only cost time
 	in, err := pipeline.New(db, opt)
 	if err != nil {
 		return res, nil, 0, err

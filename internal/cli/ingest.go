@@ -20,7 +20,7 @@ import (
 
 func (a *app) ingestCmd() *cobra.Command {
 	opt := pipeline.DefaultOptions()
-	var noProgress bool
+	var noProgress, noAnalyze bool
 	var maxFileMB, maxGzMB int64
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
@@ -35,6 +35,7 @@ summary lists them), 1 when the run itself failed.`,
 		RunE: a.storeRun(func(cmd *cobra.Command, paths []string, st store.Store) error {
 			opt.Source.MaxFileBytes = maxFileMB << 20
 			opt.Source.MaxDecompressed = maxGzMB << 20
+			opt.Analyze = !noAnalyze
 
 			var bar *progressbar.ProgressBar
 			if !noProgress && isTerminal(a.stderr) {
@@ -61,6 +62,7 @@ summary lists them), 1 when the run itself failed.`,
 		}),
 	}
 	f := cmd.Flags()
+	f.BoolVar(&noAnalyze, "no-analyze", false, "store without finding names, places and dates (sitrep entities --update does it later)")
 	f.IntVar(&opt.Workers, "workers", 0, "concurrent cleaners (0: one per CPU)")
 	f.IntVar(&opt.BatchSize, "batch", opt.BatchSize, "articles per store transaction")
 	f.BoolVar(&noProgress, "no-progress", false, "no progress bar even on a terminal")
@@ -107,6 +109,7 @@ func printSummary(w io.Writer, s pipeline.Summary) {
 		}
 		fmt.Fprintln(w, " (sitrep dups lists them)")
 	}
+	printAnalysisSummary(w, s.Analysis)
 	if s.Warned > 0 {
 		fmt.Fprintf(w, "stored with warnings: %d\n", s.Warned)
 		for _, f := range s.Warnings {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -201,7 +202,11 @@ func (a *app) exportCmd() *cobra.Command {
 			}
 			bw := bufio.NewWriterSize(w, 1<<16)
 			jw := export.NewJSONLWriter(bw)
-			if err := st.Each(cmd.Context(), jw.Write); err != nil {
+			ex := newAnalysedExport(st, jw)
+			if err := st.Each(cmd.Context(), func(art model.Article) error { return ex.add(cmd.Context(), art) }); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			if err := ex.flush(cmd.Context()); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
 			if err := bw.Flush(); err != nil {
@@ -263,6 +268,7 @@ ingested in small batches benefit from everything ingested since.`,
 			sum, err := in.Reprocess(cmd.Context())
 			fmt.Fprintf(a.stdout, "articles %d  updated %d  failed %d  copy groups rebuilt %d  (%.1fs)\n",
 				sum.Articles, sum.Updated, sum.Failed, sum.Copies.Groups, sum.Elapsed.Seconds())
+			printAnalysisSummary(a.stdout, sum.Analysis)
 			for _, f := range sum.Failures {
 				fmt.Fprintf(a.stdout, "  %s: %v\n", f.Source, f.Err)
 			}
@@ -325,4 +331,80 @@ func dirOf(path string) string {
 		return path[:i+1]
 	}
 	return "."
+}
+
+// analysedExport writes articles with their analyses, reading the analyses
+// a page at a time, and names each mention's entity by its current
+// canonical name (an entity may have found a fuller name since the
+// article was analysed).
+type analysedExport struct {
+	st    store.Store
+	w     *export.JSONLWriter
+	page  []model.Article
+	names map[string]string
+}
+
+func newAnalysedExport(st store.Store, w *export.JSONLWriter) *analysedExport {
+	return &analysedExport{st: st, w: w, names: map[string]string{}}
+}
+
+func (e *analysedExport) add(ctx context.Context, a model.Article) error {
+	e.page = append(e.page, a)
+	if len(e.page) >= 256 {
+		return e.flush(ctx)
+	}
+	return nil
+}
+
+func (e *analysedExport) flush(ctx context.Context) error {
+	if len(e.page) == 0 {
+		return nil
+	}
+	ids := make([]string, len(e.page))
+	for i, a := range e.page {
+		ids[i] = a.ID
+	}
+	ans, err := e.st.Analyses(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, a := range e.page {
+		r := export.FromArticle(a)
+		if an, ok := ans[a.ID]; ok {
+			for i, m := range an.Entities {
+				if name, err := e.canonical(ctx, m.Entity); err != nil {
+					return err
+				} else if name != "" {
+					an.Entities[i].Canonical = name
+				}
+			}
+			r.WithAnalysis(an)
+		}
+		if err := e.w.WriteRecord(r); err != nil {
+			return err
+		}
+	}
+	e.page = e.page[:0]
+	return nil
+}
+
+func (e *analysedExport) canonical(ctx context.Context, id string) (string, error) {
+	if id == "" {
+		return "", nil
+	}
+	if name, ok := e.names[id]; ok {
+		return name, nil
+	}
+	ents, err := e.st.FindEntities(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	name := ""
+	for _, x := range ents {
+		if x.ID == id {
+			name = x.Canonical
+		}
+	}
+	e.names[id] = name
+	return name, nil
 }

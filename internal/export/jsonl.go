@@ -36,6 +36,30 @@ type Record struct {
 	DupGroup     *string             `json:"dup_group"`
 	DuplicateOf  *string             `json:"duplicate_of"`
 	CopyEvidence *model.CopyEvidence `json:"copy_evidence"`
+	// Sentences, Entities, Places and Dates are the language analysis,
+	// offsets in code points into Text; null when the article has not
+	// been analysed, empty lists when nothing was found.
+	AnalysisVersion *string               `json:"analysis_version"`
+	Sentences       []model.Span          `json:"sentences"`
+	Entities        []model.EntityMention `json:"entities"`
+	Places          []model.PlaceMention  `json:"places"`
+	Dates           []model.DateMention   `json:"dates"`
+}
+
+// WithAnalysis adds an article's analysis to its record.
+func (r *Record) WithAnalysis(an model.Analysis) {
+	r.AnalysisVersion = orNull(an.Version)
+	r.Sentences = nonNil(an.Sentences)
+	r.Entities = nonNil(an.Entities)
+	r.Places = nonNil(an.Places)
+	r.Dates = nonNil(an.Dates)
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
 }
 
 func orNull(s string) *string {
@@ -93,8 +117,13 @@ func NewJSONLWriter(w io.Writer) *JSONLWriter {
 
 // Write writes one article.
 func (w *JSONLWriter) Write(a model.Article) error {
-	if err := w.enc.Encode(FromArticle(a)); err != nil {
-		return fmt.Errorf("export %s: %w", a.ID, err)
+	return w.WriteRecord(FromArticle(a))
+}
+
+// WriteRecord writes a record built by the caller (with its analysis).
+func (w *JSONLWriter) WriteRecord(r Record) error {
+	if err := w.enc.Encode(r); err != nil {
+		return fmt.Errorf("export %s: %w", r.ID, err)
 	}
 	w.n++
 	return nil

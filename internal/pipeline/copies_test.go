@@ -64,6 +64,7 @@ func ingestDir(t *testing.T, st store.Store, batch int, paths ...string) Summary
 	t.Helper()
 	opt := DefaultOptions()
 	opt.BatchSize = batch
+	opt.Analyze = false // these tests are about copies; analysis has its own
 	sum, err := mustNew(t, st, opt).Ingest(context.Background(), paths)
 	if err != nil {
 		t.Fatal(err)

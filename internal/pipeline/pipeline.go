@@ -32,6 +32,9 @@ type Options struct {
 	// MaxFailures bounds how many failures are kept with their reasons; all
 	// are counted regardless.
 	MaxFailures int
+	// Analyze runs the language stages (names, places, dates, entities)
+	// over new articles after they are stored.
+	Analyze bool
 	// OnFile is called after each input file has been fully read; it drives
 	// progress bars. It may be nil.
 	OnFile func(path string)
@@ -46,6 +49,7 @@ func DefaultOptions() Options {
 		Extract:     extract.DefaultOptions(),
 		Dedup:       dedup.DefaultOptions(),
 		MaxFailures: 1000,
+		Analyze:     true,
 	}
 }
 
@@ -63,8 +67,10 @@ type Summary struct {
 	Warnings []model.Failure `json:"-"`
 	Bytes    int64           `json:"bytes"`
 	// Copies is what the dedup stage did, catching up included.
-	Copies  CopySummary   `json:"copies"`
-	Elapsed time.Duration `json:"elapsed_ns"`
+	Copies CopySummary `json:"copies"`
+	// Analysis is what the language stages did, catching up included.
+	Analysis AnalysisSummary `json:"analysis"`
+	Elapsed  time.Duration   `json:"elapsed_ns"`
 }
 
 // Ingester runs ingests against one store.
@@ -172,6 +178,12 @@ func (in *Ingester) Ingest(ctx context.Context, paths []string) (Summary, error)
 	}
 	if lastPath != "" {
 		fileDone(lastPath)
+	}
+	if err == nil && in.opt.Analyze {
+		// After every batch, not inside each: a name is resolved against
+		// all the articles stored before it, and a run killed here leaves
+		// articles the next run analyses first.
+		sum.Analysis, err = in.CatchUpAnalyses(ctx)
 	}
 	sum.Elapsed = time.Since(start)
 	return sum, err
@@ -348,8 +360,10 @@ type ReprocessSummary struct {
 	Articles, Updated, Failed int
 	Failures                  []model.Failure
 	// Copies is the rebuild of copy groups over the new texts.
-	Copies  CopySummary
-	Elapsed time.Duration
+	Copies CopySummary
+	// Analysis is the analysis of the new texts, entities rebuilt.
+	Analysis AnalysisSummary
+	Elapsed  time.Duration
 }
 
 // Reprocess re-runs cleaning over the raw inputs kept in the store, after an
@@ -416,6 +430,9 @@ func (in *Ingester) Reprocess(ctx context.Context) (ReprocessSummary, error) {
 	if err == nil {
 		// Texts may have changed, and with them every copy relation.
 		sum.Copies, err = in.RebuildCopies(ctx)
+	}
+	if err == nil && in.opt.Analyze {
+		sum.Analysis, err = in.RebuildAnalyses(ctx)
 	}
 	sum.Elapsed = time.Since(start)
 	return sum, err
