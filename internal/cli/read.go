@@ -80,13 +80,26 @@ func (a *app) showCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("show %s: %w", args[0], err)
 			}
+			ans, err := st.Analyses(cmd.Context(), []string{art.ID})
+			if err != nil {
+				return fmt.Errorf("show %s: %w", args[0], err)
+			}
+			an, analysed := ans[art.ID]
 			if asJSON {
 				enc := json.NewEncoder(a.stdout)
 				enc.SetEscapeHTML(false)
 				enc.SetIndent("", "  ")
-				return enc.Encode(export.FromArticle(art))
+				rec := export.FromArticle(art)
+				if analysed {
+					rec.WithAnalysis(an)
+				}
+				return enc.Encode(rec)
 			}
-			printArticle(a.stdout, art)
+			var shown *model.Analysis
+			if analysed {
+				shown = &an
+			}
+			printArticle(a.stdout, art, shown)
 			return nil
 		}),
 	}
@@ -94,7 +107,7 @@ func (a *app) showCmd() *cobra.Command {
 	return cmd
 }
 
-func printArticle(w io.Writer, art model.Article) {
+func printArticle(w io.Writer, art model.Article, an *model.Analysis) {
 	fields := []struct{ name, key string }{
 		{"title", model.FieldTitle},
 		{"outlet", model.FieldOutlet},
@@ -130,7 +143,48 @@ func printArticle(w io.Writer, art model.Article) {
 	for _, warn := range art.Warnings {
 		fmt.Fprintf(w, "warning    %s\n", warn)
 	}
+	if an != nil {
+		printAnalysisLines(w, *an)
+	}
 	fmt.Fprintf(w, "\n%s\n", art.Text)
+}
+
+// printAnalysisLines lists an article's names, places and dates once each,
+// in order of first appearance.
+func printAnalysisLines(w io.Writer, an model.Analysis) {
+	var names, places, dates []string
+	seen := map[string]bool{}
+	add := func(list *[]string, s string) {
+		if !seen[s] {
+			seen[s] = true
+			*list = append(*list, s)
+		}
+	}
+	for _, e := range an.Entities {
+		if e.Type != "LOC" {
+			add(&names, fmt.Sprintf("%s (%s)", oneLine(e.Canonical), e.Type))
+		}
+	}
+	for _, p := range an.Places {
+		s := fmt.Sprintf("%s %.2f,%.2f", oneLine(p.Name), p.Lat, p.Lon)
+		if p.Metonymy {
+			s += " (as actor)"
+		}
+		add(&places, s)
+	}
+	for _, d := range an.Dates {
+		if d.Value != "" {
+			add(&dates, fmt.Sprintf("%s = %s", oneLine(d.Text), d.Value))
+		}
+	}
+	for _, l := range []struct {
+		name string
+		vals []string
+	}{{"names", names}, {"places", places}, {"dates", dates}} {
+		if len(l.vals) > 0 {
+			fmt.Fprintf(w, "%-10s %s\n", l.name, clipRunes(strings.Join(l.vals, "; "), 600))
+		}
+	}
 }
 
 func (a *app) searchCmd() *cobra.Command {
