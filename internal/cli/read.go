@@ -301,6 +301,10 @@ func (a *app) statsCmd() *cobra.Command {
 			if s.CopyPending > 0 {
 				fmt.Fprintf(a.stdout, "not yet linked %d (sitrep dups --update)\n", s.CopyPending)
 			}
+			fmt.Fprintf(a.stdout, "analysed      %d (%d entities, %d mentions, %d place mentions)\n", s.Analysed, s.Entities, s.Mentions, s.Places)
+			if n := s.Articles - s.Analysed; n > 0 {
+				fmt.Fprintf(a.stdout, "not yet analysed %d (sitrep entities --update)\n", n)
+			}
 			return nil
 		}),
 	}

@@ -203,6 +203,9 @@ type Stats struct {
 	// are not the original, CopyPending the articles the dedup stage has
 	// not finished with.
 	CopyGroups, Copies, CopyPending int
+	// Analysed counts analysed articles; Entities the entities mentioned
+	// in them, Mentions their mentions, Places the place mentions.
+	Analysed, Entities, Mentions, Places int
 }
 
 // Store keeps articles and their raw inputs. Implementations are safe for

@@ -400,5 +400,11 @@ func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
 		(SELECT count(*) FROM articles WHERE copy_state < 2)`).Scan(&st.CopyGroups, &st.Copies, &st.CopyPending); err != nil {
 		return st, fmt.Errorf("stats: %w", err)
 	}
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM analyses),
+		(SELECT count(DISTINCT entity_id) FROM entity_mentions),
+		(SELECT count(*) FROM entity_mentions),
+		(SELECT count(*) FROM place_mentions)`).Scan(&st.Analysed, &st.Entities, &st.Mentions, &st.Places); err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
 	return st, nil
 }

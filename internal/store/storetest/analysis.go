@@ -48,6 +48,9 @@ func testApplyAnalyses(t *testing.T, s store.Store) {
 	if ids, err := s.PendingAnalyses(ctx(), "v1", 0); err != nil || len(ids) != 0 {
 		t.Errorf("PendingAnalyses after = %v, %v; want none", ids, err)
 	}
+	if st := stats(t, s); st.Analysed != 2 || st.Entities != 1 || st.Mentions != 2 || st.Places != 1 {
+		t.Errorf("Stats analysed/entities/mentions/places = %d/%d/%d/%d, want 2/1/2/1", st.Analysed, st.Entities, st.Mentions, st.Places)
+	}
 	if ids, err := s.PendingAnalyses(ctx(), "v2", 1); err != nil || len(ids) != 1 {
 		t.Errorf("PendingAnalyses of a new version, limit 1 = %v, %v", ids, err)
 	}
