@@ -40,6 +40,7 @@ func prepare(words []string) sentState {
 	for i, w := range words {
 		s.info[i] = infoOf(w)
 	}
+	markRuns(s.info)
 	return s
 }
 
@@ -249,4 +250,136 @@ func docTypesFor(sents []sentState) [][]string {
 		}
 	}
 	return out
+}
+
+// propagate tags later mentions the two passes left out: a name the
+// document tagged elsewhere is the same name wherever its words recur
+// capitalised, and a person's surname alone ("Putin" after "Vladimir
+// Putin") is that person. Only untagged words change, so a tag the model
+// chose is never overridden, and only words in capitals, so that "the
+// police" does not become "Police". Its margin is left at zero, which
+// Mention.Score reads as an even chance.
+func propagate(sents []sentState) {
+	types := map[string]*[nLabels/2 + 1]int{}
+	acronyms := map[string]int{}
+	maxLen := 0
+	vote := func(k string, ty int) {
+		c := types[k]
+		if c == nil {
+			c = new([nLabels/2 + 1]int)
+			types[k] = c
+		}
+		c[ty]++
+	}
+	for _, s := range sents {
+		for i := 0; i < len(s.pred); {
+			l := s.pred[i]
+			if l == 0 {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(s.pred) && s.pred[j] == l+1 {
+				j++
+			}
+			ty := (l + 1) / 2
+			vote(spanKey(s.info[i:j]), ty)
+			if a := initials(s.info[i:j]); a != "" {
+				acronyms[a] = ty
+			}
+			maxLen = max(maxLen, j-i)
+			if labels[l] == "B-PER" && j-i >= 2 && givenNames[s.info[i].lower] && s.info[j-1].title && len(s.info[j-1].word) > 1 {
+				// A full name with a known given name is evidence
+				// enough for its surname on its own.
+				vote(spanKey(s.info[j-1:j]), ty)
+				vote(spanKey(s.info[j-1:j]), ty)
+			}
+			i = j
+		}
+	}
+	best := func(k string) (int, int) {
+		c := types[k]
+		if c == nil {
+			return 0, 0
+		}
+		bt, bn := 0, 0
+		for ty := 1; ty < len(c); ty++ {
+			if c[ty] > bn {
+				bt, bn = ty, c[ty]
+			}
+		}
+		return bt, bn
+	}
+	for _, s := range sents {
+		for i := 0; i < len(s.pred); i++ {
+			// Longest recurring name first, so that "New York Times" is
+			// not cut to "New York".
+			for n := min(maxLen, len(s.pred)-i); n >= 1; n-- {
+				ok := true
+				for k := i; k < i+n; k++ {
+					if s.pred[k] != 0 || !(s.info[k].title || s.info[k].caps) {
+						ok = false
+						break
+					}
+				}
+				// Part of a longer capitalised name ("Heaven Sent" in
+				// "Heaven Sent Gaming") is another name; a capitalised
+				// article opening the sentence is not part of it.
+				before := i > 0 && s.info[i-1].title && !(i == 1 && articles[s.info[0].lower])
+				if !ok || before || i+n < len(s.pred) && s.info[i+n].title {
+					continue
+				}
+				ty, votes := best(spanKey(s.info[i : i+n]))
+				acr := n == 1 && s.info[i].caps && acronyms[s.info[i].word] > 0
+				if acr {
+					// "University of Southern Indiana ... USI".
+					ty = acronyms[s.info[i].word]
+				}
+				// A lone word at the start of a sentence is capitalised
+				// whatever it is, and one stray tag is no evidence.
+				if ty == 0 || n == 1 && !acr && (i == 0 || votes < 2) {
+					continue
+				}
+				s.pred[i] = 2*ty - 1
+				s.marg[i] = 0
+				for k := i + 1; k < i+n; k++ {
+					s.pred[k], s.marg[k] = 2*ty, 0
+				}
+				i += n - 1
+				break
+			}
+		}
+	}
+}
+
+var articles = words(`the a an`)
+
+func spanKey(info []tokInfo) string {
+	var b []byte
+	for k, t := range info {
+		if k > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, t.word...)
+	}
+	return string(b)
+}
+
+// initials are the capitals of a name of two or more words, the
+// acronym a text may later use for it ("WHO" for "World Health
+// Organisation"); "" when the name has fewer.
+func initials(info []tokInfo) string {
+	var b []byte
+	for _, t := range info {
+		switch {
+		case t.title:
+			b = append(b, t.word[0])
+		case !connectors[t.lower]:
+			return ""
+		}
+	}
+	if len(b) < 2 {
+		return ""
+	}
+	return string(b)
 }

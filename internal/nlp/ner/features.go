@@ -37,6 +37,52 @@ type tokInfo struct {
 	title, caps, digit, hyphen     bool
 	// low and mid are set by markDoc for capitalised words.
 	low, mid bool
+	// run* describe the run of capitalised words the token is in (see
+	// markRuns); empty outside one.
+	runPos, runHead, runHeadGaz, runFirstGaz string
+}
+
+// connectors may join the capitalised words of one name ("Ministry of
+// Foreign Affairs", "Food Standards Australia and New Zealand").
+var connectors = words(`of for and & de del der van von al la le the on at`)
+
+// markRuns finds runs of capitalised words, allowing lower-case
+// connectors between them, and gives each word of a run the run's last
+// word: the head of an English name decides its type ("Fisht Stadium",
+// "Duke University", "Saudi Gazette") more than its first word does.
+func markRuns(info []tokInfo) {
+	for i := 0; i < len(info); {
+		if !info[i].title {
+			i++
+			continue
+		}
+		j := i + 1 // end of the run, exclusive
+		for k := i + 1; k < len(info); k++ {
+			if info[k].title {
+				j = k + 1
+				continue
+			}
+			if connectors[info[k].lower] && k+1 < len(info) && k+1-j < 2 {
+				continue
+			}
+			break
+		}
+		head, first := info[j-1], info[i]
+		for k := i; k < j; k++ {
+			pos := "I"
+			switch {
+			case j-i == 1:
+				pos = "S"
+			case k == i:
+				pos = "B"
+			case k == j-1:
+				pos = "E"
+			}
+			info[k].runPos, info[k].runHead = pos, head.lower
+			info[k].runHeadGaz, info[k].runFirstGaz = head.gaz, first.gaz
+		}
+		i = j
+	}
 }
 
 // normWord makes the corpora and our tokeniser agree on quote marks and
@@ -162,6 +208,24 @@ func staticFeatures(dst []uint64, info []tokInfo, i int, docType string) []uint6
 		hf("g+1", n1.gaz, t.short),
 		hf("g-2", p2.gaz),
 		hf("g+2", n2.gaz),
+	)
+	if t.runPos != "" {
+		dst = append(dst,
+			hf("rp", t.runPos),
+			hf("rh", t.runPos, t.runHead),
+			hf("rhg", t.runPos, t.runHeadGaz),
+			hf("rfg", t.runPos, t.runFirstGaz, t.runHeadGaz),
+		)
+	}
+	p3, n3 := at(info, i-3), at(info, i+3)
+	dst = append(dst,
+		hf("x-1", suffix(p1.lower, 3)),
+		hf("x+1", suffix(n1.lower, 3)),
+		hf("x5", suffix(t.lower, 5)),
+		hf("w-3", p3.lower),
+		hf("w+3", n3.lower),
+		hf("wt-1", p1.lower, flag(t.title)),
+		hf("wt+1", n1.lower, flag(t.title)),
 	)
 	for n := 1; n <= 4; n++ {
 		dst = append(dst, hf("p", prefix(t.lower, n)), hf("x", suffix(t.lower, n)))

@@ -21,6 +21,16 @@ func TestTagDefault(t *testing.T) {
 		{"The Ministry of Defence said troops had left Mariupol.", []string{"ORG Ministry of Defence", "LOC Mariupol"}},
 		{"Officials in Kyiv and Moscow traded accusations.", []string{"LOC Kyiv", "LOC Moscow"}},
 		{"It rained all day and nobody went out.", nil},
+		// Conflict reporting: armed groups, security services, officials
+		// and border villages (the names are real; the sentences are not).
+		{"Fighters of the Freedom of Russia Legion said they had crossed the border near Tyotkino on Monday.",
+			[]string{"ORG Freedom of Russia Legion", "LOC Tyotkino"}},
+		{"The Russian Volunteer Corps (RDK) claimed the raid, and the Siberian Battalion posted a video.",
+			[]string{"ORG Russian Volunteer Corps", "ORG RDK", "ORG Siberian Battalion"}},
+		{"Governor Vyacheslav Gladkov said shelling had hit Grayvoron overnight.",
+			[]string{"PER Vyacheslav Gladkov", "LOC Grayvoron"}},
+		{"The Federal Security Service (FSB) said it had detained Alexei Baranovsky in Belgorod.",
+			[]string{"ORG Federal Security Service", "ORG FSB", "PER Alexei Baranovsky", "LOC Belgorod"}},
 	}
 	tg := Default()
 	for _, c := range cases {
@@ -35,6 +45,25 @@ func TestTagDefault(t *testing.T) {
 		}
 		if c.want == nil && len(got) > 0 {
 			t.Errorf("%q: want no mentions, got %v", c.in, got)
+		}
+	}
+}
+
+// A surname alone, later in the document, is the person named in full
+// earlier, whether or not the model would tag it on its own.
+func TestPropagate(t *testing.T) {
+	sents := []sentState{
+		prepare(strings.Fields("Yesterday Vladimir Putin met the envoy .")),
+		prepare(strings.Fields("Officials said Putin left early .")),
+	}
+	sents[0].pred = []int{0, 1, 2, 0, 0, 0, 0}
+	propagate(sents)
+	if got := sents[1].pred[2]; labels[got] != "B-PER" {
+		t.Errorf("Putin tagged %s, want B-PER", labels[got])
+	}
+	for i, l := range sents[1].pred {
+		if i != 2 && l != 0 {
+			t.Errorf("word %d tagged %s", i, labels[l])
 		}
 	}
 }

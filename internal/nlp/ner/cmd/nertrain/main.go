@@ -4,6 +4,10 @@
 // data gives the same model.bin.gz.
 //
 //	go run ./internal/nlp/ner/cmd/nertrain -data ../shared/data/ner-train -out internal/nlp/ner/model.bin.gz
+//
+// With -load it scores a saved model instead (-errors lists each error by
+// kind; -stdin tags lines typed in), which works while the rest of the
+// repository does not build.
 package main
 
 import (
@@ -32,6 +36,10 @@ func main() {
 	weights := flag.String("weights", "gum=3", "share of each corpus's documents used per epoch, name=w,...; others 1")
 	dev := flag.String("dev", "", "CoNLL file to score after every epoch (default DATA/gum/dev.conll; kept out of training)")
 	news := flag.String("news", "", "also score a shared ner set folder after every epoch (reporting only: never used to choose settings)")
+	load := flag.String("load", "", "score this model on -dev and -news instead of training")
+	errs := flag.Bool("errors", false, "with -load, list the entities missed and found wrongly")
+	noProp := flag.Bool("nopropagate", false, "leave out the rule-based last pass when scoring")
+	stdin := flag.Bool("stdin", false, "with -load, tag each line of standard input and print its mentions")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -78,6 +86,14 @@ func main() {
 	if _, err := os.Stat(*dev); err == nil {
 		devDocs = readFile(*dev)
 	}
+	if *load != "" && *stdin {
+		tagLines(*load)
+		return
+	}
+	if *load != "" {
+		score(*load, devDocs, *news, *errs, *noProp)
+		return
+	}
 	start := time.Now()
 	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, Bits: *bits}
 	var newsSet *eval.NERSet
@@ -88,6 +104,7 @@ func main() {
 	}
 	if len(devDocs) > 0 || newsSet != nil {
 		opt.Progress = func(ep int, t *ner.Tagger) {
+			t.NoPropagate = *noProp
 			log.Printf("epoch %2d  %s  dev %s", ep, time.Since(start).Round(time.Second), ner.ScoreCoNLL(t, devDocs))
 			if newsSet != nil {
 				log.Printf("          %s", eval.ScoreNER(newsSet, "sitrep", func(d eval.NERDoc) ([]eval.NEREntity, error) {
