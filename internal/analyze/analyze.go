@@ -8,6 +8,7 @@ package analyze
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/model"
@@ -31,6 +32,11 @@ type Options struct {
 	Published time.Time
 	// Language is the article's ISO 639-1 code; "" is taken as English.
 	Language string
+	// Outlets are names the article's metadata knows as news
+	// organisations: its outlet and its credited source. A name in the
+	// text equal to one is an organisation whatever the tagger says
+	// ("hosted by Ukrinform").
+	Outlets []string
 }
 
 // Result is an analysis with the intermediate document kept for callers
@@ -62,6 +68,7 @@ func Text(txt string, opt Options) Result {
 		return r
 	}
 	rd := resolve.InDoc(doc, ner.Default().Tag(doc))
+	outletTypes(rd, opt.Outlets)
 	r.Local = rd.Entities
 	var cands []geocode.Candidate
 	for _, m := range rd.Mentions {
@@ -81,6 +88,13 @@ func Text(txt string, opt Options) Result {
 	}
 	sort.SliceStable(r.Entities, func(i, j int) bool { return r.Entities[i].Start < r.Entities[j].Start })
 	for _, g := range geocode.Resolve(doc, cands) {
+		if strings.HasPrefix(g.Reason, "not in the gazetteer") {
+			// A guess for a name the gazetteer lacks (a street, a
+			// misspelling, a person the tagger took for a place) would
+			// put the wrong words on the map; the eval of gold spans may
+			// want it, an analyst does not.
+			continue
+		}
 		r.Places = append(r.Places, model.PlaceMention{
 			Span: g.Span, Text: g.Text, Name: g.Place.Name,
 			Lat: g.Place.Lat, Lon: g.Place.Lon, Country: g.Place.Country,
@@ -95,6 +109,36 @@ func Text(txt string, opt Options) Result {
 		})
 	}
 	return r
+}
+
+// outletTypes makes the entities named like one of the article's outlets
+// organisations, and says so on their mentions.
+func outletTypes(rd resolve.Doc, outlets []string) {
+	keys := map[string]bool{}
+	for _, o := range outlets {
+		if k := resolve.NameKey(o); k != "" {
+			keys[k] = true
+		}
+	}
+	if len(keys) == 0 {
+		return
+	}
+	for i := range rd.Entities {
+		e := &rd.Entities[i]
+		if e.Type == "ORG" || !keys[resolve.NameKey(e.Canonical)] {
+			continue
+		}
+		why := "an organisation: the article's metadata names it as a news outlet (tagged " + e.Type + ")"
+		e.Type = "ORG"
+		for _, mi := range e.Mentions {
+			rd.Mentions[mi].Type = "ORG"
+			if rd.Mentions[mi].Reason == "" {
+				rd.Mentions[mi].Reason = why
+			} else {
+				rd.Mentions[mi].Reason += "; " + why
+			}
+		}
+	}
 }
 
 // Published reads an article's YYYY-MM-DD date; zero when unknown.

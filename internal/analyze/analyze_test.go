@@ -54,3 +54,25 @@ func TestEmptyText(t *testing.T) {
 		t.Errorf("%+v", r)
 	}
 }
+
+func TestOutletsAreOrganisations(t *testing.T) {
+	txt := "The statement was read out at a briefing hosted by Vestnik Kraya, where Ilya Voronin spoke."
+	for _, outlets := range [][]string{nil, {"", "Vestnik Kraya"}} {
+		r := Text(txt, Options{Outlets: outlets})
+		for _, e := range r.Entities {
+			if e.Text != "Vestnik Kraya" {
+				continue
+			}
+			if outlets != nil && e.Type != "ORG" {
+				t.Errorf("the article's own outlet was typed %s: %+v", e.Type, e)
+			}
+		}
+		if outlets != nil {
+			for _, e := range r.Local {
+				if e.Canonical == "Vestnik Kraya" && e.Type != "ORG" {
+					t.Errorf("local entity not retyped: %+v", e)
+				}
+			}
+		}
+	}
+}

@@ -116,7 +116,8 @@ func analyseSafely(a model.Article) (r analyze.Result, failed bool) {
 			failed = true
 		}
 	}()
-	return analyze.Text(a.Text, analyze.Options{Published: analyze.Published(a.Published), Language: a.Language}), false
+	return analyze.Text(a.Text, analyze.Options{Published: analyze.Published(a.Published), Language: a.Language,
+		Outlets: []string{a.Outlet, a.CreditedSource}}), false
 }
 
 // globalResolver joins the entities of a chunk of articles to the store's:
@@ -138,33 +139,83 @@ func newGlobalResolver(st store.Store, rules []store.AliasRule) *globalResolver 
 
 func (g *globalResolver) resolveChunk(ctx context.Context, arts []model.Article, results []analyze.Result) (store.AnalysisUpdate, error) {
 	u := store.AnalysisUpdate{Analyses: make(map[string]model.Analysis, len(arts))}
-	for k, a := range arts {
-		an := results[k].Analysis
-		local := g.separate(results[k].Local, an.Entities)
-		// Mentions point at their local entity by canonical name and type;
-		// each local entity gets one shared ID.
-		ids := map[string]string{}
-		canon := map[string]string{}
-		var names []string
-		for _, e := range local {
-			names = append(names, resolve.NameKey(e.Canonical))
+	type articleState struct {
+		local   []resolve.Entity
+		names   []string
+		ids     map[string]string // local type+canonical -> shared ID
+		retyped map[string]string
+	}
+	states := make([]articleState, len(arts))
+	type job struct{ k, i int }
+	var jobs []job
+	for k := range arts {
+		st := &states[k]
+		st.local = g.separate(results[k].Local, results[k].Entities)
+		st.ids, st.retyped = map[string]string{}, map[string]string{}
+		for i, e := range st.local {
+			st.names = append(st.names, resolve.NameKey(e.Canonical))
+			jobs = append(jobs, job{k, i})
 		}
-		for i, e := range local {
-			ctxKeys := contextOf(names, i)
-			id, c, err := g.assign(ctx, a.ID, e, reasonsOf(an, e), geoKeys(an, e), ctxKeys)
-			if err != nil {
-				return u, fmt.Errorf("article %s: %w", a.ID, err)
+	}
+	// Full names first, over the whole chunk, so that a surname standing
+	// alone in one article meets the full name another article of the
+	// same chunk gives, whichever comes first by ID.
+	single := func(j job) bool { return len(strings.Fields(states[j.k].local[j.i].Canonical)) == 1 }
+	slices.SortStableFunc(jobs, func(a, b job) int {
+		sa, sb := single(a), single(b)
+		switch {
+		case sa == sb:
+			return 0
+		case sb:
+			return -1
+		}
+		return 1
+	})
+	for _, jb := range jobs {
+		a, st, e := arts[jb.k], &states[jb.k], states[jb.k].local[jb.i]
+		an := results[jb.k].Analysis
+		ctxKeys := contextOf(st.names, jb.i)
+		geo := geoKeys(an, e)
+		reasons := reasonsOf(an, e)
+		key := e.Type + "\x00" + e.Canonical
+		t, why, err := g.retype(ctx, e, geo, ctxKeys)
+		if err != nil {
+			return u, fmt.Errorf("article %s: %w", a.ID, err)
+		}
+		if t != "" {
+			st.retyped[key] = t
+			for n := range reasons {
+				reasons[n] += "; " + why
 			}
-			ids[e.Type+"\x00"+e.Canonical] = id
-			canon[id] = c
+			if len(reasons) == 0 {
+				reasons[e.Canonical] = why
+			}
+			e.Type = t
 		}
+		id, _, err := g.assign(ctx, a.ID, e, reasons, geo, ctxKeys)
+		if err != nil {
+			return u, fmt.Errorf("article %s: %w", a.ID, err)
+		}
+		st.ids[key] = id
+	}
+	for k, a := range arts {
+		an, st := results[k].Analysis, &states[k]
 		kept := an.Entities[:0:0]
 		for _, m := range an.Entities {
-			id, ok := ids[m.Type+"\x00"+m.Canonical]
+			key := m.Type + "\x00" + m.Canonical
+			id, ok := st.ids[key]
 			if !ok {
 				continue // a mention whose entity resolve did not report: nothing to attach it to
 			}
-			m.Entity, m.Canonical = id, canon[id]
+			if t, ok := st.retyped[key]; ok {
+				m.Type = t
+				if m.Reason == "" {
+					m.Reason = "typed PER: the surname of a person named in other articles"
+				}
+			}
+			// The entity's name as it stands after the whole chunk: a
+			// later article may have given a fuller one.
+			m.Entity, m.Canonical = id, g.touched[id].Canonical
 			kept = append(kept, m)
 		}
 		an.Entities = kept
@@ -440,6 +491,32 @@ func (g *globalResolver) assign(ctx context.Context, article string, e resolve.E
 	}
 	g.touch(rec)
 	return rec.ID, rec.Canonical, nil
+}
+
+// retype catches the tagger's commonest cross-article slip: a surname
+// standing alone, tagged as a place or organisation, in an article that
+// never gives the full name ("Putin" as LOC), while other articles name
+// the person in full and use the surname alone too. It returns "PER" and a
+// reason when the name, not put on the map, is the bare surname of a known
+// person that resolve.Match accepts on shared context; "" otherwise.
+func (g *globalResolver) retype(ctx context.Context, e resolve.Entity, geo, ctxKeys []string) (string, string, error) {
+	if e.Type == "PER" || len(geo) > 0 || len(strings.Fields(e.Canonical)) != 1 || isAcronym(e.Canonical) {
+		return "", "", nil
+	}
+	p := resolve.Profile{Canonical: e.Canonical, Type: "PER", Aliases: e.Aliases, Context: ctxKeys}
+	cands, err := g.candidates(ctx, resolve.Keys(p))
+	if err != nil {
+		return "", "", err
+	}
+	for _, c := range cands {
+		if c.Type != "PER" || foldEq(c.Canonical, e.Canonical) || !entityNamed(c, e.Canonical) {
+			continue
+		}
+		if d := resolve.Match(p, profileOf(c)); d.Same {
+			return "PER", fmt.Sprintf("tagged %s here, but %s is the surname of %s elsewhere (%s)", e.Type, e.Canonical, c.Canonical, d.Reason), nil
+		}
+	}
+	return "", "", nil
 }
 
 // newEntity makes an entity whose ID derives from its type and name key, so

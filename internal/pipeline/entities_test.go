@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/nlp/resolve"
 	"github.com/sitrep/sitrep/internal/store"
 )
 
@@ -159,6 +160,41 @@ func TestAliasRulesApplyOnRebuild(t *testing.T) {
 	for _, al := range full.Aliases {
 		if al.Name == "Voronin" {
 			t.Errorf("Voronin stayed an alias of %s despite the rule", full.Canonical)
+		}
+	}
+}
+
+func TestRetypeBareSurname(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	known := store.EntityRecord{ID: "E1", Canonical: "Pavel Sokolov", Type: "PER",
+		Aliases: []model.EntityAlias{{Name: "Sokolov", Reason: "short form"}},
+		Keys:    resolve.Keys(resolve.Profile{Canonical: "Pavel Sokolov", Type: "PER"}),
+		Context: []string{resolve.NameKey("Northern Shield Brigade"), resolve.NameKey("Kharkiv"), resolve.NameKey("Kyiv")}}
+	if err := st.ApplyAnalyses(ctx, store.AnalysisUpdate{Entities: []store.EntityRecord{known}}); err != nil {
+		t.Fatal(err)
+	}
+	g := newGlobalResolver(st, nil)
+	shared := known.Context
+	tests := []struct {
+		name    string
+		e       resolve.Entity
+		geo     []string
+		context []string
+		want    string
+	}{
+		{"bare surname, shared context", resolve.Entity{Canonical: "Sokolov", Type: "LOC"}, nil, shared, "PER"},
+		{"on the map: a place after all", resolve.Entity{Canonical: "Sokolov", Type: "LOC"}, []string{"geo:1"}, shared, ""},
+		{"no shared context", resolve.Entity{Canonical: "Sokolov", Type: "ORG"}, nil, nil, ""},
+		{"not a name the person goes by", resolve.Entity{Canonical: "Pavel", Type: "LOC"}, nil, shared, ""},
+	}
+	for _, tt := range tests {
+		got, why, err := g.retype(ctx, tt.e, tt.geo, tt.context)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tt.want || (got != "" && why == "") {
+			t.Errorf("%s: retype = %q (%q), want %q", tt.name, got, why, tt.want)
 		}
 	}
 }

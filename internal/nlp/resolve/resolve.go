@@ -110,6 +110,13 @@ func InDoc(doc text.Doc, ms []ner.Mention) Doc {
 		for m.Type == "PER" && t0 > 0 && honorifics[strings.TrimSuffix(lower(doc.Tokens[t0-1]), ".")] && isCapWord(doc.Tokens[t0-1]) {
 			t0--
 		}
+		// Offices are not part of the name, though some training text
+		// puts them in the span ("U.S. Secretary of State Antony
+		// Blinken"): the mention starts at the name, so that it reads as
+		// the name wherever it is shown.
+		for m.Type == "PER" && t1-t0 > 1 && isOfficeWord(doc.Tokens[t0]) {
+			t0++
+		}
 		for _, p := range r.lines(t0, t1) {
 			r.add(&cand{t0: p[0], t1: p[1], typ: m.Type, source: SourceNER}, false)
 		}
@@ -119,6 +126,8 @@ func InDoc(doc text.Doc, ms []ner.Mention) Doc {
 	r.orgPatterns()
 	r.callsigns()
 	r.appositions()
+	r.roles()
+	r.institutionNames()
 	r.acronyms()
 	r.finish()
 	return r.resolve()
@@ -168,6 +177,22 @@ func (r *resolver) extendConjoined() {
 }
 
 // tokenRange finds the tokens a code point span covers.
+// isOfficeWord reports a word of an office written before a name: a title
+// other than an honorific ("Mr" stays with the name), "of", "State",
+// nationality abbreviations ("U.S."), and offices' modifiers.
+func isOfficeWord(t text.Token) bool {
+	w := strings.TrimSuffix(lower(t), ".")
+	switch {
+	case honorifics[w]:
+		return false
+	case titleWords[w] || titleModifiers[w] || w == "of" || w == "state" || w == "the":
+		return true
+	case t.Kind == text.Word && strings.Count(t.Text, ".") >= 2 && t.IsAllCaps():
+		return true // U.S., U.K.
+	}
+	return false
+}
+
 func (r *resolver) tokenRange(s model.Span) (int, int, bool) {
 	t0, ok0 := r.byStart[s.Start]
 	t1, ok1 := r.byEnd[s.End]
@@ -484,7 +509,7 @@ func (r *resolver) appositions() {
 		if !isCapWord(toks[j]) || r.covered(j) || !toks[j].SpaceBefore || notNames[lower(toks[j])] {
 			continue
 		}
-		if j+1 < len(toks) && isCapWord(toks[j+1]) {
+		if !r.followsName(j + 1) {
 			// "agency Reuters Kyiv" is too ambiguous to split by rule.
 			continue
 		}
