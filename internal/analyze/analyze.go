@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/nlp/gazetteer"
 	"github.com/sitrep/sitrep/internal/nlp/geocode"
 	"github.com/sitrep/sitrep/internal/nlp/ner"
 	"github.com/sitrep/sitrep/internal/nlp/resolve"
@@ -100,6 +101,7 @@ func Text(txt string, opt Options) Result {
 			Lat: g.Place.Lat, Lon: g.Place.Lon, Country: g.Place.Country,
 			Admin1: g.Place.Admin1Name, Kind: g.Place.Kind, GeonameID: g.Place.ID,
 			Score: g.Score, Reason: g.Reason, Metonymy: g.Metonymy,
+			Inferred: !names(g),
 		})
 	}
 	for _, e := range timex.Find(doc, opt.Published) {
@@ -109,6 +111,20 @@ func Text(txt string, opt Options) Result {
 		})
 	}
 	return r
+}
+
+// names reports whether the words of a geocoded mention name its place
+// themselves (any spelling the gazetteer knows, or the place's region
+// written with its generic word) rather than a longer name it was read
+// from.
+func names(g geocode.Result) bool {
+	for _, p := range gazetteer.Default().Lookup(g.Text) {
+		if p.ID == g.Place.ID {
+			return true
+		}
+	}
+	// "Belgorod" in "the Belgorod region" names the region.
+	return g.Place.Kind == gazetteer.KindAdmin1 && g.Reason == "region named"
 }
 
 // outletTypes makes the entities named like one of the article's outlets

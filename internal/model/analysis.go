@@ -51,6 +51,10 @@ type PlaceMention struct {
 	// Metonymy marks a capital or country standing for its government
 	// ("Moscow said"): an actor, geocoded all the same.
 	Metonymy bool `json:"metonymy,omitempty"`
+	// Inferred marks a place the words do not name themselves but that was
+	// read from a longer name ("US Federal Reserve" → United States): good
+	// for the map, not evidence that two names are one place.
+	Inferred bool `json:"inferred,omitempty"`
 }
 
 // DateMention is a temporal expression normalised against the publication

@@ -300,7 +300,7 @@ func geoKeys(an model.Analysis, e resolve.Entity) []string {
 			continue
 		}
 		for _, p := range an.Places {
-			if p.Span == m.Span && p.GeonameID != 0 && !p.Metonymy {
+			if p.Span == m.Span && p.GeonameID != 0 && !p.Metonymy && !p.Inferred {
 				out = append(out, "geo:"+strconv.Itoa(p.GeonameID))
 			}
 		}

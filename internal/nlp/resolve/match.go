@@ -37,7 +37,9 @@ const (
 	scoreSameKey         = 1.0
 	scoreTypeNoise       = 0.92 // same key, ORG vs LOC: taggers confuse them ("Kremlin")
 	scoreAcronymBoth     = 0.97
-	scoreAcronymComputed = 0.93
+	// Initials alone are weak across articles ("BBC" are the initials of
+	// many names): two shared context entities are needed.
+	scoreAcronymComputed = 0.80
 	scoreAcronymKnown    = 0.95
 	scoreSurname         = 0.8
 	scoreAcronymClash    = 0.8
@@ -216,12 +218,12 @@ func Match(a, b Profile) Decision {
 		case eb[x]:
 			consider(scoreAcronymBoth, fmt.Sprintf("both known by the abbreviation %s: %q and %q", strings.ToUpper(x), a.Canonical, b.Canonical))
 		case x == cb && !clash:
-			consider(scoreAcronymComputed, fmt.Sprintf("%s is the abbreviation of %q", strings.ToUpper(x), b.Canonical))
+			consider(scoreAcronymComputed+bonus, fmt.Sprintf("%s is the abbreviation of %q%s", strings.ToUpper(x), b.Canonical, orNoContext(ctx)))
 		}
 	}
 	for x := range eb {
 		if x == ca && !ea[x] && !clash {
-			consider(scoreAcronymComputed, fmt.Sprintf("%s is the abbreviation of %q", strings.ToUpper(x), a.Canonical))
+			consider(scoreAcronymComputed+bonus, fmt.Sprintf("%s is the abbreviation of %q%s", strings.ToUpper(x), a.Canonical, orNoContext(ctx)))
 		}
 	}
 

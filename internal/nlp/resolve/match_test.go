@@ -314,3 +314,16 @@ func TestGivenNameForms(t *testing.T) {
 		}
 	}
 }
+
+func TestComputedAcronymNeedsContext(t *testing.T) {
+	a := Profile{Canonical: "BBC", Type: "ORG"}
+	b := Profile{Canonical: "Blue Bulls Company", Type: "ORG"}
+	if d := Match(a, b); d.Same {
+		t.Errorf("initials alone merged %q and %q: %+v", a.Canonical, b.Canonical, d)
+	}
+	a.Context = []string{"pretoria", "rugby union", "loftus"}
+	b.Context = []string{"pretoria", "rugby union", "sharks"}
+	if d := Match(a, b); !d.Same {
+		t.Errorf("initials with two shared neighbours not merged: %+v", d)
+	}
+}

@@ -558,10 +558,20 @@ func initials(words []string) (all, content string) {
 func acceptDefinition(acr string, full *cand, words []string) bool {
 	all, content := initials(words)
 	if acr == all || acr == content {
-		return true
+		return true // "Associated Press (AP)"
+	}
+	if newsAgencies[strings.ToLower(acr)] {
+		// "DUBAI, United Arab Emirates (AFP)": a credit, not a definition.
+		return false
 	}
 	return full.typ == "ORG" && len(words) >= 2
 }
+
+// newsAgencies are wire services whose abbreviation follows a dateline in
+// parentheses; it never defines the name before it.
+var newsAgencies = set("afp", "ap", "upi", "dpa", "ansa", "efe", "pti", "ians", "apa", "anp", "ctk",
+	"pap", "mti", "bta", "aa", "kna", "wam", "spa", "ina", "irna", "isna", "bernama", "yonhap", "kyodo",
+	"xinhua", "tass", "ria", "unian", "ukrinform", "reuters", "bloomberg", "cnn", "bbc", "nyt", "wsj")
 
 // acronyms finds abbreviations defined in parentheses, either way round,
 // and then every bare use of them.

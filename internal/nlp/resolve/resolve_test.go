@@ -485,3 +485,17 @@ func TestRolesAndInstitutions(t *testing.T) {
 		}
 	}
 }
+
+func TestWireCreditIsNoDefinition(t *testing.T) {
+	txt := "DUBAI, United Arab Emirates (AFP) — Officials said the port reopened. AFP could not confirm it."
+	doc := text.Analyze(txt, "en")
+	i := strings.Index(txt, "United Arab Emirates")
+	got := InDoc(doc, []ner.Mention{{Span: model.Span{Start: i, End: i + 20}, Type: "ORG", Text: "United Arab Emirates"}})
+	for _, e := range got.Entities {
+		for _, a := range e.Aliases {
+			if a == "AFP" {
+				t.Errorf("the wire credit became an alias of %q", e.Canonical)
+			}
+		}
+	}
+}
