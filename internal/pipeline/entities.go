@@ -127,14 +127,16 @@ type globalResolver struct {
 	st      store.Store
 	rules   []store.AliasRule
 	touched map[string]*store.EntityRecord
-	order   []string            // IDs of touched, first touch first
-	keys    map[string][]string // blocking key -> touched IDs
+	read    map[string]*store.EntityRecord // read from the store this chunk, untouched
+	order   []string                       // IDs of touched, first touch first
+	keys    map[string][]string            // blocking key -> touched IDs
 	created int
 	merged  int
 }
 
 func newGlobalResolver(st store.Store, rules []store.AliasRule) *globalResolver {
-	return &globalResolver{st: st, rules: rules, touched: map[string]*store.EntityRecord{}, keys: map[string][]string{}}
+	return &globalResolver{st: st, rules: rules, touched: map[string]*store.EntityRecord{},
+		read: map[string]*store.EntityRecord{}, keys: map[string][]string{}}
 }
 
 func (g *globalResolver) resolveChunk(ctx context.Context, arts []model.Article, results []analyze.Result) (store.AnalysisUpdate, error) {
@@ -364,23 +366,35 @@ func profileOf(rec *store.EntityRecord) resolve.Profile {
 	return p
 }
 
-// candidates returns the entities sharing a key, the chunk's own versions
-// first-hand.
+// candidates returns the entities sharing a key: the chunk's own versions
+// of those it touched, the others read once per chunk and kept.
 func (g *globalResolver) candidates(ctx context.Context, keys []string) ([]*store.EntityRecord, error) {
-	stored, err := g.st.EntityCandidates(ctx, keys)
+	stored, err := g.st.EntityIDs(ctx, keys)
 	if err != nil {
 		return nil, err
 	}
 	seen := map[string]bool{}
 	var out []*store.EntityRecord
-	for i := range stored {
-		id := stored[i].ID
+	var missing []string
+	for _, id := range stored {
+		seen[id] = true
 		if rec, ok := g.touched[id]; ok {
 			out = append(out, rec)
+		} else if rec, ok := g.read[id]; ok {
+			out = append(out, rec)
 		} else {
-			out = append(out, &stored[i])
+			missing = append(missing, id)
 		}
-		seen[id] = true
+	}
+	if len(missing) > 0 {
+		recs, err := g.st.EntityRecords(ctx, missing)
+		if err != nil {
+			return nil, err
+		}
+		for i := range recs {
+			g.read[recs[i].ID] = &recs[i]
+			out = append(out, &recs[i])
+		}
 	}
 	for _, k := range keys {
 		for _, id := range g.keys[k] {
@@ -535,8 +549,11 @@ func (g *globalResolver) exists(ctx context.Context, id string) bool {
 	if _, ok := g.touched[id]; ok {
 		return true
 	}
-	found, err := g.st.FindEntities(ctx, id)
-	return err == nil && len(found) > 0
+	if _, ok := g.read[id]; ok {
+		return true
+	}
+	_, err := g.st.EntityRecords(ctx, []string{id})
+	return err == nil
 }
 
 func entityID(seed string) string {

@@ -299,9 +299,12 @@ type Store interface {
 	// Analyses returns the stored analyses of the given articles; an
 	// article without one is absent from the map.
 	Analyses(ctx context.Context, ids []string) (map[string]model.Analysis, error)
-	// EntityCandidates returns the entities holding any of the given
-	// blocking keys, with aliases, keys and context, sorted by ID.
-	EntityCandidates(ctx context.Context, keys []string) ([]EntityRecord, error)
+	// EntityIDs returns the IDs of the entities holding any of the given
+	// blocking keys, sorted.
+	EntityIDs(ctx context.Context, keys []string) ([]string, error)
+	// EntityRecords returns entities with aliases, keys and context, in
+	// the order asked; an unknown ID fails with ErrNotFound.
+	EntityRecords(ctx context.Context, ids []string) ([]EntityRecord, error)
 	// ApplyAnalyses writes analyses and entities in one transaction.
 	ApplyAnalyses(ctx context.Context, u AnalysisUpdate) error
 	// Entities lists entities mentioned in at least one article, most

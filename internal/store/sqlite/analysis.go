@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -64,28 +65,36 @@ func (db *DB) Analyses(ctx context.Context, ids []string) (map[string]model.Anal
 	return out, nil
 }
 
-// EntityCandidates reads the entities sharing a key.
-func (db *DB) EntityCandidates(ctx context.Context, keys []string) ([]store.EntityRecord, error) {
+// EntityIDs finds the entities sharing a key.
+func (db *DB) EntityIDs(ctx context.Context, keys []string) ([]string, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
 	list, err := idList(keys)
 	if err != nil {
-		return nil, fmt.Errorf("entity candidates: %w", err)
+		return nil, fmt.Errorf("entity ids: %w", err)
+	}
+	ids, err := queryStrings(ctx, db.r, `SELECT DISTINCT entity_id FROM entity_keys
+		WHERE key IN (SELECT value FROM json_each(?)) ORDER BY entity_id`, list)
+	if err != nil {
+		return nil, fmt.Errorf("entity ids: %w", err)
+	}
+	return ids, nil
+}
+
+// EntityRecords reads whole entities.
+func (db *DB) EntityRecords(ctx context.Context, ids []string) ([]store.EntityRecord, error) {
+	if len(ids) == 0 {
+		return nil, nil
 	}
 	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, fmt.Errorf("entity candidates: %w", err)
+		return nil, fmt.Errorf("entity records: %w", err)
 	}
 	defer tx.Rollback()
-	ids, err := queryStrings(ctx, tx, `SELECT DISTINCT entity_id FROM entity_keys
-		WHERE key IN (SELECT value FROM json_each(?)) ORDER BY entity_id`, list)
-	if err != nil {
-		return nil, fmt.Errorf("entity candidates: %w", err)
-	}
 	recs, err := readEntityRecords(ctx, tx, ids)
 	if err != nil {
-		return nil, fmt.Errorf("entity candidates: %w", err)
+		return nil, fmt.Errorf("entity records: %w", err)
 	}
 	return recs, nil
 }
@@ -97,6 +106,9 @@ func readEntityRecords(ctx context.Context, tx *sql.Tx, ids []string) ([]store.E
 		var context string
 		err := tx.QueryRowContext(ctx, `SELECT canonical, type, context FROM entities WHERE id = ?`, id).
 			Scan(&r.Canonical, &r.Type, &context)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("entity %q: %w", id, store.ErrNotFound)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("entity %s: %w", id, err)
 		}

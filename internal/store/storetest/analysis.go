@@ -84,10 +84,17 @@ func testApplyAnalyses(t *testing.T, s store.Store) {
 	if ents, err := s.Entities(ctx(), store.EntityOptions{Article: b, Type: "org"}); err != nil || len(ents) != 0 {
 		t.Errorf("Entities filtered by type ORG = %+v, %v", ents, err)
 	}
-	cands, err := s.EntityCandidates(ctx(), []string{"ivanov", "nothing"})
+	ids, err := s.EntityIDs(ctx(), []string{"ivanov", "nothing"})
+	if err != nil || !reflect.DeepEqual(ids, []string{"E1"}) {
+		t.Errorf("EntityIDs = %v, %v", ids, err)
+	}
+	cands, err := s.EntityRecords(ctx(), ids)
 	if err != nil || len(cands) != 1 || cands[0].Canonical != "Pavel Ivanov" ||
 		!reflect.DeepEqual(cands[0].Keys, []string{"ivanov", "pavel ivanov"}) || !reflect.DeepEqual(cands[0].Context, []string{"lvov"}) {
-		t.Errorf("EntityCandidates = %+v, %v", cands, err)
+		t.Errorf("EntityRecords = %+v, %v", cands, err)
+	}
+	if _, err := s.EntityRecords(ctx(), []string{"E1", "E404"}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("EntityRecords of an unknown ID: err = %v, want ErrNotFound", err)
 	}
 
 	// Analysing again replaces the mentions instead of adding to them, and

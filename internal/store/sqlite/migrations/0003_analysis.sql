@@ -39,6 +39,7 @@ CREATE TABLE entity_keys (
     entity_id TEXT NOT NULL REFERENCES entities (id),
     PRIMARY KEY (key, entity_id)
 ) WITHOUT ROWID;
+CREATE INDEX entity_keys_entity ON entity_keys (entity_id);
 
 CREATE TABLE entity_mentions (
     article_id TEXT    NOT NULL REFERENCES articles (id),
