@@ -6,12 +6,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sitrep/sitrep/internal/eval"
+	"github.com/sitrep/sitrep/internal/model"
+	"github.com/sitrep/sitrep/internal/nlp/geocode"
 	"github.com/sitrep/sitrep/internal/nlp/ner"
 	"github.com/sitrep/sitrep/internal/nlp/text"
 )
 
 func (a *app) evalGeoCmd() *cobra.Command {
-	var showErrors bool
+	var showErrors, spot bool
 	cmd := &cobra.Command{
 		Use:   "geo DIR...",
 		Short: "Score toponym recognition and geocoding",
@@ -19,9 +21,10 @@ func (a *app) evalGeoCmd() *cobra.Command {
 gold.jsonl ({"id", "toponyms": [{"start", "end", "text", "lat", "lon"}]})
 and docs/<id>.txt; offsets are Unicode code points.
 
-The system is the tagger's LOC mentions, geocoded together in context by
-the geocode package (named regions and countries, the article's other
-places, dateline, population). Toponyms are scored by exact and by
+The system is the tagger's LOC mentions plus the names geocode.Spot finds
+that the tagger missed (--spot=false leaves those out), geocoded together
+in context by the geocode package (named regions and countries, the
+article's other places, dateline, population). Toponyms are scored by exact and by
 overlapping span (micro P/R/F1, one-to-one); matched ones by great-circle
 error in km (mean, median), Accuracy@161km and the AUC of the log error
 curve (Gritta et al. 2018, lower is better), a mention the gazetteer cannot
@@ -40,9 +43,16 @@ recognition. --errors lists the gold-span toponyms resolved more than
 				fmt.Fprintln(a.stdout, eval.ScoreGeo(set, "sitrep", func(d eval.GeoDoc) []eval.GeoToponym {
 					doc := text.Analyze(d.Text, "en")
 					var spans []eval.GeoToponym
+					var taken []model.Span
 					for _, m := range tg.Tag(doc) {
+						taken = append(taken, m.Span)
 						if m.Type == "LOC" {
 							spans = append(spans, eval.GeoToponym{Start: m.Span.Start, End: m.Span.End, Text: m.Text})
+						}
+					}
+					if spot {
+						for _, c := range geocode.Spot(doc, taken) {
+							spans = append(spans, eval.GeoToponym{Start: c.Span.Start, End: c.Span.End, Text: c.Text})
 						}
 					}
 					return eval.GeocodeSpans(doc, spans)
@@ -60,6 +70,7 @@ recognition. --errors lists the gold-span toponyms resolved more than
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&spot, "spot", true, "add geocode.Spot's candidates (gazetteer names the tagger missed) to the tagger's LOC mentions")
 	cmd.Flags().BoolVar(&showErrors, "errors", false, "list gold-span toponyms resolved more than 161 km off")
 	return cmd
 }

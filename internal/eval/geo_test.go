@@ -204,7 +204,8 @@ func TestGeocodeSpans(t *testing.T) {
 	}{
 		{0, 50.48, 35.67},
 		{1, 50.7, 37.0},
-		{2, math.NaN(), math.NaN()},
+		// Unknown to the gazetteer: placed at the article's main town.
+		{2, 50.48, 35.67},
 	}
 	for _, c := range cases {
 		g := got[c.i]
@@ -223,6 +224,16 @@ func TestGeocodeSpans(t *testing.T) {
 		if g.Type == "Literal" || g.Type == "" {
 			t.Errorf("%s: type %q, want the geocoder's reason", g.Text, g.Type)
 		}
+	}
+}
+
+func TestGeocodeSpansUnknown(t *testing.T) {
+	// With no town resolved in the text, an unknown name gets no
+	// coordinates.
+	doc := text.Analyze("Talks at Xqzzyville ended.", "en")
+	got := GeocodeSpans(doc, []GeoToponym{topo(9, 19, "Xqzzyville")})
+	if len(got) != 1 || got[0].HasCoords() {
+		t.Fatalf("got %+v, want one toponym without coordinates", got)
 	}
 }
 

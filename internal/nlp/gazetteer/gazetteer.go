@@ -29,12 +29,18 @@ const (
 	KindCountry = placefile.KindCountry // a country or territory
 	// KindContinent is a continent; "EU" is stored as Europe's alternate.
 	KindContinent = placefile.KindContinent
+	// KindAdmin2 is a second-level administrative area: a US or English
+	// county, a raion.
+	KindAdmin2 = placefile.KindAdmin2
+	// KindFeature is a sea, ocean, river, mountain range or region that
+	// is no administrative area ("Black Sea", "Middle East", "Donbas").
+	KindFeature = placefile.KindFeature
 )
 
 // Place is one populated place, admin1 area or country.
 type Place struct {
 	Name        string
-	Kind        string // KindPlace, KindAdmin1, KindCountry or KindContinent
+	Kind        string // KindPlace, KindAdmin1, KindAdmin2, KindCountry, KindContinent or KindFeature
 	Country     string // ISO 3166-1 alpha-2
 	CountryName string // "Russia"
 	Admin1      string // GeoNames admin1 code within Country; "" for countries
@@ -275,6 +281,18 @@ const (
 	altBoost     = 1
 	admin1Share  = 1.0 / 12
 	capitalBoost = 3
+	// admin1Floor is the least an admin1 area written by its own name
+	// weighs (before primaryBoost), so that a thinly
+	// peopled state still outranks the towns named after it (Wyoming
+	// before Wyoming, Michigan; Delaware before Delaware, Ohio) while
+	// big seats of the same name stay ahead (Donetsk, Kharkiv).
+	admin1Floor = 5e5
+	// admin2Share ranks a county below a town of its name ("Kent",
+	// Washington before Kent County, Michigan) unless it is much larger.
+	admin2Share = 1.0 / 20
+	// featureWeight puts a named sea or region ("Atlantic", "Sahel")
+	// ahead of the small towns named after it, behind real cities.
+	featureWeight = 1e7
 )
 
 // Matches returns the records whose name or alternate name matches name,
@@ -321,6 +339,7 @@ func (g *Gazetteer) Matches(name string) []Match {
 		}
 	}
 	out = dropLooseBehindExact(out)
+	floorAdmin1(out)
 	tier := func(m Match) int {
 		// With a generic word, areas whose own name has one come first:
 		// "Moscow region" is Moscow Oblast, not the federal city, "Kyiv
@@ -357,7 +376,7 @@ func (g *Gazetteer) Matches(name string) []Match {
 // it.
 func (g *Gazetteer) match(id int32, fq, raw string, viaStem, strict bool) (Match, bool) {
 	p := g.places[id]
-	m := Match{Place: p, Stem: viaStem, Primary: viaStem || Key(g.names[id][0]) == Key(raw)}
+	m := Match{Place: p, Stem: viaStem, Primary: viaStem || primaryName(g.names[id][0], raw)}
 	main := false
 	if viaStem {
 		for _, s := range g.stemOf[id] {
@@ -393,6 +412,10 @@ func (g *Gazetteer) match(id int32, fq, raw string, viaStem, strict bool) (Match
 		w = max(w, 1e6) // a country outweighs any namesake village
 	case KindContinent:
 		w = 1e9
+	case KindAdmin2:
+		w *= admin2Share
+	case KindFeature:
+		w = featureWeight
 	}
 	switch {
 	case main:
@@ -405,6 +428,39 @@ func (g *Gazetteer) match(id int32, fq, raw string, viaStem, strict bool) (Match
 	}
 	m.Weight = w
 	return m, true
+}
+
+// floorAdmin1 raises an admin1 area written by its own name to
+// admin1Floor, unless the matches hold its seat or capital under the same
+// name (Zaporizhzhia the city before its oblast).
+func floorAdmin1(ms []Match) {
+	for i := range ms {
+		a := &ms[i]
+		if a.Kind != KindAdmin1 || !a.Exact || !a.Primary || a.Stem {
+			continue
+		}
+		seat := false
+		for _, m := range ms {
+			if m.Kind == KindPlace && m.Exact && seatRank(m.Feature) == 0 && m.Country == a.Country && m.Admin1 == a.Admin1 {
+				seat = true
+			}
+		}
+		if !seat {
+			a.Weight = max(a.Weight, admin1Floor*primaryBoost)
+		}
+	}
+}
+
+// primaryName reports raw as the record's main name, or as the main name
+// less a trailing "City" ("New York" for New York City, "Kuwait" for
+// Kuwait City), which is how news names such cities.
+func primaryName(main, raw string) bool {
+	k := Key(raw)
+	if Key(main) == k {
+		return true
+	}
+	base, ok := strings.CutSuffix(main, " City")
+	return ok && Key(base) == k
 }
 
 // dropLooseBehindExact removes key-only matches that weigh less than the
@@ -488,8 +544,8 @@ var genericWords = map[string]bool{
 }
 
 // stripGeneric removes generic administrative words and reports whether any
-// were present. "the" and "of" are dropped without counting as one ("the
-// Donbas", "Gulf of Mexico" is no admin area).
+// were present. With one present, "the" and "of" go too ("Republic of
+// Tyva"); without, only a leading "the" ("the Donbas").
 func stripGeneric(name string) (string, bool) {
 	f := strings.Fields(name)
 	kept := f[:0:0]
@@ -506,6 +562,14 @@ func stripGeneric(name string) (string, bool) {
 	}
 	if len(kept) == 0 {
 		return name, false
+	}
+	if !stripped {
+		// Without a generic word only a leading article goes: "of" stays
+		// in "Isle of Man", "United States of America", "Gulf of Mexico".
+		for len(f) > 1 && strings.EqualFold(f[0], "the") {
+			f = f[1:]
+		}
+		return strings.Join(f, " "), false
 	}
 	return strings.Join(kept, " "), stripped
 }

@@ -73,10 +73,6 @@ func TestKeyTable(t *testing.T) {
 	}
 }
 
-func near(p Place, lat, lon, tol float64) bool {
-	return math.Abs(p.Lat-lat) < tol && math.Abs(p.Lon-lon) < tol
-}
-
 // distKm is an equirectangular approximation, good enough at the tens of
 // kilometres the tests check.
 func distKm(p Place, lat, lon float64) float64 {
@@ -275,3 +271,32 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
+
+func TestAdmin2AndFeatures(t *testing.T) {
+	g := Default()
+	cases := []struct {
+		name, kind, country string
+		lat, lon            float64
+	}{
+		{"Cuyahoga County", KindAdmin2, "US", 41.4, -81.6},
+		{"Black Sea", KindFeature, "", 43.4, 34.3},
+		{"Middle East", KindFeature, "", 29, 42},
+		{"Atlantic", KindFeature, "", 0, -25},
+		{"Donbas", KindFeature, "UA", 48.2, 38.5},
+		// "of" is kept without a generic word.
+		{"Isle of Man", KindCountry, "IM", 54.2, -4.5},
+		{"United States of America", KindCountry, "US", 39, -98},
+		// A county named like a town ranks behind the town.
+		{"Kent", KindPlace, "US", 47.38, -122.23},
+	}
+	for _, c := range cases {
+		ps := g.Lookup(c.name)
+		if len(ps) == 0 {
+			t.Errorf("Lookup(%q): nothing", c.name)
+			continue
+		}
+		if p := ps[0]; p.Kind != c.kind || p.Country != c.country || distKm(p, c.lat, c.lon) > 100 {
+			t.Errorf("Lookup(%q)[0] = %+v, want %s %s near %.2f,%.2f", c.name, p, c.kind, c.country, c.lat, c.lon)
+		}
+	}
+}

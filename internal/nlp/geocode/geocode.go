@@ -1,7 +1,10 @@
 // Package geocode chooses, for each place mention of an article, one
 // gazetteer entry, using what the article says around it: a region or
 // country named next to the mention, the other places the article names,
-// its dateline, and the population and kind of each candidate.
+// its dateline, and the population and kind of each candidate. Names the
+// gazetteer lacks (streets, buildings, neighbourhoods) are placed, with a
+// low score, at the town named nearby or most often. Spot proposes
+// mentions a tagger missed.
 package geocode
 
 import (
@@ -38,8 +41,11 @@ type Result struct {
 	Metonymy bool
 }
 
-// Resolve geocodes cands against gazetteer.Default(). Candidates the
-// gazetteer has no entry for are left out; the results are in text order.
+// Resolve geocodes cands against gazetteer.Default(). A candidate the
+// gazetteer has no entry for (a street, a building, a neighbourhood) is
+// placed at the town the article names most often, with a low Score (see
+// localScore) and a Reason saying so; with no such town it is left out.
+// The results are in text order.
 func Resolve(doc text.Doc, cands []Candidate) []Result {
 	return resolve(gazetteer.Default(), doc, cands)
 }
@@ -53,7 +59,12 @@ const maxOptions = 60
 // population directly: a region named next to a mention outweighs a
 // thousandfold population difference.
 const (
-	bonusExact     = 2.0 // the written name, not just its romanisation skeleton
+	bonusExact = 2.0 // the written name, not just its romanisation skeleton
+	// bonusNamesake goes to a capital ("Washington") and to a city named
+	// like its own state or province ("New York", "Quebec"): a bare name
+	// in the news is the city unless "state" is written or the article's
+	// other places pull to the rest of the state.
+	bonusNamesake  = 2.0
 	bonusNamedArea = 3.0 // a country or continent by its own name ("Jordan", "China")
 	// penaltyShadowed is taken from places whose name is also exactly a
 	// country's or continent's: context about the US should not turn
@@ -68,7 +79,7 @@ const (
 	bonusRegionNearby = 5.0
 	bonusCountryNear  = 3.5
 	bonusCountryVotes = 5.0 // times the article's share of votes for the country
-	bonusAdminVotes   = 1.5
+	bonusAdminVotes   = 2.5
 	bonusDateline     = 0.75 // datelines often name where the reporter sits, not the story
 	bonusProximity    = 2.0
 	nearbyChars       = 120 // how far (code points) "nearby" reaches within a sentence
@@ -92,6 +103,7 @@ type mention struct {
 	key                    string // the cleaned name
 	opts                   []option
 	area                   bool // written as an area: "Belgorod region", "Kursk Oblast"
+	stateWord              bool // "New York state", "the state of Washington"
 	demonym                bool
 	sent                   int
 	chosen                 int
@@ -113,9 +125,12 @@ func resolve(g *gazetteer.Gazetteer, doc text.Doc, cands []Candidate) []Result {
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].Span.Start < cands[b].Span.Start })
 
 	ms := make([]*mention, 0, len(cands))
+	var local []Candidate
 	for _, c := range cands {
 		if m := lookup(g, doc, c); m != nil {
 			ms = append(ms, m)
+		} else if cleanName(c.Text) != "" {
+			local = append(local, c)
 		}
 	}
 	if len(ms) == 0 {
@@ -145,15 +160,140 @@ func resolve(g *gazetteer.Gazetteer, doc text.Doc, cands []Candidate) []Result {
 	}
 
 	out := make([]Result, 0, len(ms))
+	var kept, obscured []*mention
 	for _, m := range ms {
-		o := m.opts[m.chosen]
-		out = append(out, Result{
-			Span: m.c.Span, Text: m.c.Text, Place: o.m.Place,
-			Score: confidence(m), Reason: reason(m, dl),
-			Metonymy: metonymy(doc, m.c, o.m.Place),
-		})
+		if obscure(m) {
+			obscured = append(obscured, m)
+			continue
+		}
+		kept = append(kept, m)
+		out = append(out, result(doc, m, dl))
 	}
+	focus, n := focusPlace(kept)
+	// At the town named closest within the paragraph, or else at the
+	// article's main town.
+	townFor := func(c Candidate) (gazetteer.Place, string, bool) {
+		if q, ok := nearTown(doc, kept, c); ok {
+			return q, "the town named nearby: ", true
+		}
+		return focus, "the article's main town: ", n > 0
+	}
+	for _, m := range obscured {
+		if p, why, ok := townFor(m.c); ok {
+			out = append(out, Result{Span: m.c.Span, Text: m.c.Text, Place: p, Score: unknownScore,
+				Reason: "only a small place elsewhere of that name; " + why + p.Name})
+		} else {
+			out = append(out, result(doc, m, dl))
+		}
+	}
+	for _, c := range local {
+		p, why, ok := townFor(c)
+		if !ok {
+			continue
+		}
+		// A street or building is in the town more surely than another
+		// unknown name ("Bywater", an event venue).
+		sc := unknownScore
+		if localFeature(c.Text) {
+			sc = localScore
+		}
+		out = append(out, Result{Span: c.Span, Text: c.Text, Place: p, Score: sc,
+			Reason: "not in the gazetteer; " + why + p.Name})
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Span.Start < out[b].Span.Start })
 	return out
+}
+
+// result is the Result of m's chosen reading.
+func result(doc text.Doc, m *mention, dl datelineInfo) Result {
+	o := m.opts[m.chosen]
+	return Result{
+		Span: m.c.Span, Text: m.c.Text, Place: o.m.Place,
+		Score: confidence(m), Reason: reason(m, dl),
+		Metonymy: metonymy(doc, m.c, o.m.Place),
+	}
+}
+
+// obscureMaxPop is the population below which a place that nothing in
+// the article points to (it lies in no country or region the article
+// names or otherwise places things in) is a worse reading of its name
+// than the town the article is about: "Sears" in a story from Florida is
+// a shop there, not a Romanian village of that name. On the geo
+// reference sets (gold spans, GeoWebNews / TR-News) Acc@161km was 0.848 /
+// 0.855 without the rule, 0.850 / 0.855 at 1,000, 0.853 / 0.859 at
+// 10,000 and 0.856 / 0.857 at 100,000; 10,000 keeps towns of any size
+// that the news names without context.
+const obscureMaxPop = 10_000
+
+// obscure reports a mention whose chosen reading is such a place: fewer
+// than obscureMaxPop people, no context in its favour, not written as an
+// area.
+func obscure(m *mention) bool {
+	o := m.opts[m.chosen]
+	return o.m.Kind == gazetteer.KindPlace && o.m.Population < obscureMaxPop && o.best < 0.5 && !m.area
+}
+
+// localScore is the confidence given a street, building or other local
+// feature placed at the article's main town, unknownScore that given any
+// other name the gazetteer lacks: mostly neighbourhoods and venues of the
+// town ("Bywater", "Elysian Fields"), sometimes an event or a far place.
+// On the geo reference sets (gold spans) placing all unknown names at the
+// main town measured Acc@161km 0.826 / 0.853 (GeoWebNews / TR-News), only
+// those with a local generic word 0.791 / 0.840, none 0.764 / 0.837.
+const (
+	localScore   = 0.2
+	unknownScore = 0.1
+)
+
+// localWords end the names of streets, buildings and other features
+// within a town, which no gazetteer of places lists ("Royal Street",
+// "Memorial Hospital").
+var localWords = map[string]bool{
+	"street": true, "st.": true, "road": true, "rd.": true, "avenue": true, "ave.": true,
+	"drive": true, "lane": true, "boulevard": true, "blvd.": true, "way": true,
+	"square": true, "plaza": true, "bridge": true, "station": true, "hospital": true,
+	"center": true, "centre": true, "court": true, "courthouse": true, "church": true,
+	"cathedral": true, "mosque": true, "temple": true, "synagogue": true, "hall": true,
+	"park": true, "estate": true, "theatre": true, "theater": true, "school": true,
+	"academy": true, "college": true, "institute": true, "office": true, "house": true,
+	"stadium": true, "arena": true, "museum": true, "gallery": true, "library": true,
+	"tower": true, "complex": true, "building": true, "mall": true, "market": true,
+	"hotel": true, "prison": true, "jail": true, "campus": true, "cemetery": true,
+	"pier": true, "harbour": true, "harbor": true, "wharf": true, "beach": true,
+}
+
+// localFeature reports a name of several words whose last one is a local
+// feature's generic word.
+func localFeature(name string) bool {
+	f := strings.Fields(cleanName(name))
+	return len(f) >= 2 && localWords[strings.ToLower(f[len(f)-1])]
+}
+
+// focusPlace is the town the article names most often among its resolved
+// mentions (the first named, on a tie), where its streets and buildings
+// most likely are.
+func focusPlace(ms []*mention) (gazetteer.Place, int) {
+	weight := make(map[int]float64)
+	count := make(map[int]int)
+	best, bestW := -1, 0.0
+	for i, m := range ms {
+		p := m.opts[m.chosen].m.Place
+		if p.Kind != gazetteer.KindPlace {
+			continue
+		}
+		// Mentions count by how sure their reading is: an ambiguous
+		// "Franklin" street name is weak evidence of a town.
+		weight[p.ID] += confidence(m)
+		count[p.ID]++
+		if w := weight[p.ID]; w > bestW {
+			best, bestW = i, w
+		}
+	}
+	if best < 0 {
+		return gazetteer.Place{}, 0
+	}
+	p := ms[best].opts[ms[best].chosen].m.Place
+	return p, count[p.ID]
 }
 
 // lookup finds the gazetteer options for a candidate.
@@ -175,6 +315,7 @@ func lookup(g *gazetteer.Gazetteer, doc text.Doc, c Candidate) *mention {
 	if hasGeneric(name) || after != "" {
 		m.area = len(matches) > 0 && isArea(matches[0].Place)
 	}
+	m.stateWord = stateWord(doc, c.Span)
 	if len(matches) == 0 {
 		matches = g.Matches(trimDescriptor(name))
 	}
@@ -489,7 +630,7 @@ func withoutName(ms []*mention, key string, votes, admin map[string]float64) (ma
 func score(m *mention, areas []areaMention, anchors []anchor, votes, adminVotes map[string]float64, dl datelineInfo) {
 	shadowed := false
 	for _, o := range m.opts {
-		if o.m.Exact && (o.m.Kind == gazetteer.KindCountry || o.m.Kind == gazetteer.KindContinent) {
+		if o.m.Exact && o.m.Primary && namedArea(o.m.Kind) {
 			shadowed = true
 		}
 	}
@@ -503,8 +644,14 @@ func score(m *mention, areas []areaMention, anchors []anchor, votes, adminVotes 
 		if m.area && isArea(p) {
 			s += bonusArea
 		}
-		if o.m.Exact && (p.Kind == gazetteer.KindCountry || p.Kind == gazetteer.KindContinent) {
+		if o.m.Exact && o.m.Primary && namedArea(p.Kind) {
 			s += bonusNamedArea
+		}
+		if namesake(m, o) && !m.stateWord && !stateElsewhere(m, p, anchors) {
+			s += bonusNamesake
+		}
+		if m.stateWord && p.Kind == gazetteer.KindAdmin1 {
+			s += bonusArea
 		}
 		if shadowed && p.Kind == gazetteer.KindPlace {
 			s -= penaltyShadowed
@@ -763,4 +910,82 @@ func metonymy(doc text.Doc, c Candidate, p gazetteer.Place) bool {
 		w = strings.ToLower(doc.Tokens[i+1].Text)
 	}
 	return reportingVerbs[w]
+}
+
+// namedArea reports the kinds that a name denotes outright when it is
+// written exactly: a country, a continent, a sea or region ("Atlantic",
+// "Sahel"); places that share such a name yield to it.
+func namedArea(kind string) bool {
+	return kind == gazetteer.KindCountry || kind == gazetteer.KindContinent || kind == gazetteer.KindFeature
+}
+
+// namesake reports a capital matched on its own name, or a city matched
+// exactly on the name of its own admin1 area ("New York", "Quebec").
+func namesake(m *mention, o *option) bool {
+	p := o.m.Place
+	if p.Kind != gazetteer.KindPlace || !o.m.Exact {
+		return false
+	}
+	if p.Feature == "PPLC" {
+		return o.m.Primary
+	}
+	return p.Admin1Name != "" && strings.EqualFold(cleanName(m.c.Text), p.Admin1Name)
+}
+
+// stateElsewhere reports that the article's other places lie in the
+// admin1 area of the mention's name away from the namesake city c (Seattle
+// and Spokane with "Washington", Buffalo with "New York"): then the area is
+// as likely as the city.
+func stateElsewhere(m *mention, c gazetteer.Place, anchors []anchor) bool {
+	const awayKm = 100.0
+	for _, o := range m.opts {
+		a := o.m.Place
+		if a.Kind != gazetteer.KindAdmin1 || !o.m.Exact || !o.m.Primary {
+			continue
+		}
+		for _, x := range anchors {
+			if x.key != m.key && x.prob >= 0.5 && x.p.Country == a.Country && x.p.Admin1 == a.Admin1 &&
+				km(x.p.Lat, x.p.Lon, c.Lat, c.Lon) > awayKm {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stateWord reports "state" written right after the mention ("New York
+// state", "Washington State") or "state of" right before it.
+func stateWord(doc text.Doc, sp model.Span) bool {
+	i := tokenAt(doc, sp.End)
+	if i < len(doc.Tokens) && strings.EqualFold(doc.Tokens[i].Text, "state") {
+		return true
+	}
+	j := tokenAt(doc, sp.Start)
+	return j >= 2 && strings.EqualFold(doc.Tokens[j-1].Text, "of") && strings.EqualFold(doc.Tokens[j-2].Text, "state")
+}
+
+// nearTown is the confidently resolved town named closest to c within its
+// paragraph: a street or building is most likely in the town its
+// paragraph is about. On the geo reference sets (gold spans) it measured
+// Acc@161km 0.842 / 0.859 against 0.836 / 0.854 for the article's main
+// town alone.
+func nearTown(doc text.Doc, ms []*mention, c Candidate) (gazetteer.Place, bool) {
+	sent := doc.SentenceAt(c.Span.Start)
+	best, bestD := -1, 1<<30
+	for i, m := range ms {
+		p := m.opts[m.chosen].m.Place
+		if p.Kind != gazetteer.KindPlace || confidence(m) < 0.5 {
+			continue
+		}
+		if s := doc.SentenceAt(m.c.Span.Start); s < 0 || sent < 0 || doc.Sentences[s].Para != doc.Sentences[sent].Para {
+			continue
+		}
+		if d := abs(m.c.Span.Start - c.Span.Start); d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best < 0 {
+		return gazetteer.Place{}, false
+	}
+	return ms[best].opts[ms[best].chosen].m.Place, true
 }

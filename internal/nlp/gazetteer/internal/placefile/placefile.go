@@ -34,6 +34,12 @@ const (
 	KindCountry = "country"
 	// KindContinent is a continent (and "EU", placed at Europe's point).
 	KindContinent = "continent"
+	// KindAdmin2 is a second-level administrative area (a US county, an
+	// English county, a raion).
+	KindAdmin2 = "admin2"
+	// KindFeature is a named natural feature or region that is no
+	// administrative area: a sea, an ocean, a river, "Middle East".
+	KindFeature = "feature"
 )
 
 // Record is one place, admin1 area or country as stored in the embedded
