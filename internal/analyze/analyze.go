@@ -88,6 +88,15 @@ func Text(txt string, opt Options) Result {
 		}
 	}
 	sort.SliceStable(r.Entities, func(i, j int) bool { return r.Entities[i].Start < r.Entities[j].Start })
+	// Places the tagger missed ("Canadian" officials, a county): proposed
+	// only where no name was found, so that people and organisations
+	// named like places stay theirs.
+	taken := make([]model.Span, len(rd.Mentions))
+	for i, m := range rd.Mentions {
+		taken[i] = m.Span
+	}
+	cands = append(cands, geocode.Spot(doc, taken)...)
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Span.Start < cands[j].Span.Start })
 	for _, g := range geocode.Resolve(doc, cands) {
 		if strings.HasPrefix(g.Reason, "not in the gazetteer") {
 			// A guess for a name the gazetteer lacks (a street, a

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sitrep/sitrep/internal/analyze"
 	"github.com/sitrep/sitrep/internal/eval"
 	"github.com/sitrep/sitrep/internal/model"
 	"github.com/sitrep/sitrep/internal/nlp/geocode"
@@ -30,7 +31,9 @@ error in km (mean, median), Accuracy@161km and the AUC of the log error
 curve (Gritta et al. 2018, lower is better), a mention the gazetteer cannot
 resolve counting as 20039 km. A second line, gold-spans, geocodes the gold
 toponyms themselves as the candidates, which measures geocoding apart from
-recognition. --errors lists the gold-span toponyms resolved more than
+recognition. A third line, analysis, scores the places of sitrep's whole
+analysis (what ingest stores), which leaves out the placements of names
+the gazetteer lacks. --errors lists the gold-span toponyms resolved more than
 161 km off, one a line.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, dirs []string) error {
@@ -56,6 +59,16 @@ recognition. --errors lists the gold-span toponyms resolved more than
 						}
 					}
 					return eval.GeocodeSpans(doc, spans)
+				}))
+				// What ships: the places of the whole analysis (resolved
+				// entities, guesses for names the gazetteer lacks left out).
+				fmt.Fprintln(a.stdout, eval.ScoreGeo(set, "analysis", func(d eval.GeoDoc) []eval.GeoToponym {
+					var out []eval.GeoToponym
+					for _, p := range analyze.Text(d.Text, analyze.Options{Language: "en"}).Places {
+						lat, lon := p.Lat, p.Lon
+						out = append(out, eval.GeoToponym{Start: p.Start, End: p.End, Text: p.Text, Lat: &lat, Lon: &lon})
+					}
+					return out
 				}))
 				goldSpans := func(d eval.GeoDoc) []eval.GeoToponym {
 					return eval.GeocodeSpans(text.Analyze(d.Text, "en"), d.Gold)
