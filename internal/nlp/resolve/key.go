@@ -3,6 +3,8 @@ package resolve
 import (
 	"strings"
 	"unicode"
+
+	"github.com/sitrep/sitrep/internal/nlp/translit"
 )
 
 // NameKey is the normalised identity key of a name: case, diacritics,
@@ -53,7 +55,7 @@ func foldWords(s string) []string {
 		case r < 0x80:
 			b.WriteByte(' ')
 		default:
-			if m, ok := foldMap[r]; ok {
+			if m, ok := translit.Fold(r); ok {
 				b.WriteString(m)
 			} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				b.WriteRune(r)
@@ -125,30 +127,6 @@ func set(ws ...string) map[string]bool {
 	return m
 }
 
-// foldMap turns Latin letters with diacritics and Russian, Ukrainian and
-// Belarusian Cyrillic into ASCII. Cyrillic follows scholarly transliteration
-// written with ASCII digraphs, which skeleton then merges with the English
-// spellings.
-var foldMap = map[rune]string{
-	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a",
-	'æ': "ae", 'ç': "c", 'ć': "ch", 'č': "ch", 'ď': "d", 'đ': "d", 'ð': "d",
-	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ė': "e", 'ę': "e", 'ě': "e",
-	'ğ': "g", 'ģ': "g", 'ħ': "h",
-	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ī': "i", 'į': "i", 'ı': "i",
-	'ķ': "k", 'ĺ': "l", 'ļ': "l", 'ľ': "l", 'ł': "l", 'ñ': "n", 'ń': "n", 'ņ': "n", 'ň': "n",
-	'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ō': "o", 'ő': "o", 'œ': "oe",
-	'ŕ': "r", 'ř': "rzh", 'ś': "s", 'ş': "sh", 'š': "sh", 'ș': "sh", 'ß': "ss",
-	'ţ': "ts", 'ț': "ts", 'ť': "t", 'þ': "th",
-	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ū': "u", 'ŭ': "u", 'ů': "u", 'ű': "u", 'ų': "u",
-	'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "zh", 'ž': "zh",
-
-	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'ґ': "g", 'д': "d", 'е': "e", 'ё': "e", 'є': "je",
-	'ж': "zh", 'з': "z", 'и': "i", 'і': "i", 'ї': "ji", 'й': "j", 'к': "k", 'л': "l", 'м': "m",
-	'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ў': "u", 'ф': "f",
-	'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "",
-	'э': "e", 'ю': "ju", 'я': "ja",
-}
-
 // spellings maps each way of writing one sound in the romanisations of
 // Russian and Ukrainian names to one symbol; upper-case symbols cannot be
 // confused with input letters. Longer spellings come first so that "shch"
@@ -158,65 +136,13 @@ var foldMap = map[rune]string{
 // place-name key, which must meet German and Polish spellings too): names
 // of people are mostly romanised into English, and merging them would join
 // "Chernov" with "Khernov".
-var spellings = []struct{ from, to string }{
+var nameRules = translit.NewRules([]translit.Digraph{
 	{"shch", "W"}, {"sch", "S"}, {"tch", "C"}, {"kh", "H"}, {"ch", "C"}, {"sh", "S"},
 	{"ts", "Z"}, {"tz", "Z"}, {"zh", "J"}, {"ck", "k"}, {"q", "k"}, {"x", "ks"},
 	{"ph", "f"}, {"w", "v"}, {"y", "i"}, {"j", "i"},
-}
+}, true)
 
-// skeleton reduces one folded word. After the digraphs, a glide (i from
-// y/j/i) before a vowel is dropped, since BGN/PCGN "ya/yu/ye", scientific
-// "ja/ju/je" and loose "ia/iu/e" write the same iotation; glide+o becomes e
-// because Russian ё is written yo, jo, io, e and ë ("Tyotkino" = "Tetkino").
-// Doubled symbols are collapsed last, so -iy/-yy/-ii/-y/-i endings meet
-// ("Zelensky" = "Zelenskyy" = "Zelenskiy") and a lone h is kept apart from kh.
-func skeleton(w string) string {
-	t := make([]byte, 0, len(w)+2)
-outer:
-	for i := 0; i < len(w); {
-		for _, d := range spellings {
-			if strings.HasPrefix(w[i:], d.from) {
-				t = append(t, d.to...)
-				i += len(d.from)
-				continue outer
-			}
-		}
-		t = append(t, w[i])
-		i++
-	}
-	t = collapse(t)
-	u := make([]byte, 0, len(t))
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		// A glide at the very start is a consonant ("Yulia", "Yevgeny") in
-		// every spelling but one that writes "E" ("Evgeny"), so drop it too.
-		if c == 'i' && i+1 < len(t) && isVowel(t[i+1]) && t[i+1] != 'i' {
-			if t[i+1] == 'o' && i > 0 && !isVowel(t[i-1]) {
-				u = append(u, 'e')
-				i++
-			}
-			continue
-		}
-		u = append(u, c)
-	}
-	return string(collapse(u))
-}
-
-func collapse(b []byte) []byte {
-	out := b[:0]
-	for _, c := range b {
-		if n := len(out); n > 0 && out[n-1] == c {
-			continue
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-func isVowel(c byte) bool {
-	switch c {
-	case 'a', 'e', 'i', 'o', 'u':
-		return true
-	}
-	return false
-}
+// skeleton reduces one folded word (see translit.Rules.Skeleton). A glide
+// at the very start is a consonant ("Yulia", "Yevgeny") in every spelling
+// but one that writes "E" ("Evgeny"), so it goes too.
+func skeleton(w string) string { return nameRules.Skeleton(w) }

@@ -34,9 +34,9 @@ const MatchThreshold = 0.9
 // side's words is a little weaker; a bare surname is a guess that context
 // must confirm.
 const (
-	scoreSameKey         = 1.0
-	scoreTypeNoise       = 0.92 // same key, ORG vs LOC: taggers confuse them ("Kremlin")
-	scoreAcronymBoth     = 0.97
+	scoreSameKey     = 1.0
+	scoreTypeNoise   = 0.92 // same key, ORG vs LOC: taggers confuse them ("Kremlin")
+	scoreAcronymBoth = 0.97
 	// Initials alone are weak across articles ("BBC" are the initials of
 	// many names): two shared context entities are needed.
 	scoreAcronymComputed = 0.80

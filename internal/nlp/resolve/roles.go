@@ -128,7 +128,6 @@ func (r *resolver) institutionNames() {
 	}
 }
 
-
 // splitConjunct undoes the tagger's joining of two names over "and" when
 // one of them is the institution at tokens [t0, t1) ("Kremlin and Putin"
 // as one organisation): the tagged mention keeps the other conjunct.
