@@ -26,7 +26,7 @@ func (a *app) evalCmd() *cobra.Command {
 		Use:   "eval",
 		Short: "Score a stage against reference sets",
 	}
-	cmd.AddCommand(a.evalExtractCmd(), a.evalMetaCmd(), a.evalDedupCmd(), a.evalNERCmd(), a.evalTimexCmd(), a.evalGeoCmd(), a.evalEntitiesCmd())
+	cmd.AddCommand(a.evalExtractCmd(), a.evalMetaCmd(), a.evalDedupCmd(), a.evalNERCmd(), a.evalTimexCmd(), a.evalGeoCmd(), a.evalEntitiesCmd(), a.evalStoriesCmd())
 	return cmd
 }
 
