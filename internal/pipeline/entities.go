@@ -51,44 +51,72 @@ func (in *Ingester) CatchUpAnalyses(ctx context.Context) (AnalysisSummary, error
 	if err != nil {
 		return sum, fmt.Errorf("analysis: %w", err)
 	}
-	for {
-		ids, err := in.st.PendingAnalyses(ctx, analyze.Version, analysisChunk)
-		if err != nil {
-			return sum, fmt.Errorf("analysis: %w", err)
+	// The pending list is read once: chunks are analysed ahead while the
+	// previous one is resolved and written, which is sequential, so both
+	// cores stay busy; asking the store again would hand back the chunk in
+	// flight.
+	pending, err := in.st.PendingAnalyses(ctx, analyze.Version, 0)
+	if err != nil {
+		return sum, fmt.Errorf("analysis: %w", err)
+	}
+	type analysed struct {
+		arts    []model.Article
+		results []analyze.Result
+		failed  []bool
+		err     error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	chunks := make(chan analysed, 1)
+	go func() {
+		defer close(chunks)
+		for lo := 0; lo < len(pending); lo += analysisChunk {
+			ids := pending[lo:min(lo+analysisChunk, len(pending))]
+			arts, err := in.st.Articles(ctx, ids)
+			c := analysed{arts: arts, err: err}
+			if err == nil {
+				c.results = make([]analyze.Result, len(arts))
+				c.failed = make([]bool, len(arts))
+				in.parallel(ctx, len(arts), func(k int) {
+					c.results[k], c.failed[k] = analyseSafely(arts[k])
+				})
+				c.err = ctx.Err()
+			}
+			select {
+			case chunks <- c:
+			case <-ctx.Done():
+				return
+			}
+			if c.err != nil {
+				return
+			}
 		}
-		if len(ids) == 0 {
-			break
-		}
-		arts, err := in.st.Articles(ctx, ids)
-		if err != nil {
-			return sum, fmt.Errorf("analysis: %w", err)
-		}
-		results := make([]analyze.Result, len(arts))
-		failed := make([]bool, len(arts))
-		in.parallel(ctx, len(arts), func(k int) {
-			results[k], failed[k] = analyseSafely(arts[k])
-		})
-		if err := ctx.Err(); err != nil {
-			return sum, err
+	}()
+	for c := range chunks {
+		if c.err != nil {
+			return sum, fmt.Errorf("analysis: %w", c.err)
 		}
 		g := newGlobalResolver(in.st, rules)
-		u, err := g.resolveChunk(ctx, arts, results)
+		u, err := g.resolveChunk(ctx, c.arts, c.results)
 		if err != nil {
 			return sum, fmt.Errorf("analysis: %w", err)
 		}
 		if err := in.st.ApplyAnalyses(ctx, u); err != nil {
 			return sum, fmt.Errorf("analysis: %w", err)
 		}
-		sum.Analysed += len(arts)
-		for k, f := range failed {
+		sum.Analysed += len(c.arts)
+		for k, f := range c.failed {
 			if f {
 				sum.Failed++
 			}
-			sum.Mentions += len(results[k].Entities)
-			sum.Places += len(results[k].Places)
+			sum.Mentions += len(c.results[k].Entities)
+			sum.Places += len(c.results[k].Places)
 		}
 		sum.NewEntities += g.created
 		sum.Merged += g.merged
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
 	}
 	sum.Elapsed = time.Since(start)
 	return sum, nil

@@ -2,6 +2,8 @@ package resolve
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/sitrep/sitrep/internal/nlp/translit"
@@ -16,8 +18,27 @@ import (
 // Legion", share one key. It is lossy on purpose: Match and InDoc decide
 // what a shared key means.
 func NameKey(name string) string {
-	return strings.Join(keyTokens(name), " ")
+	if k, ok := keyCache.Load(name); ok {
+		return k.(string)
+	}
+	k := strings.Join(keyTokens(name), " ")
+	// Cross-article matching keys the same few thousand names over and
+	// over (an entity's aliases, its context); the cache is dropped when
+	// it grows past a bound rather than managed, which is enough for that.
+	if keyCacheSize.Add(1) > maxKeyCache {
+		keyCache.Clear()
+		keyCacheSize.Store(0)
+	}
+	keyCache.Store(name, k)
+	return k
 }
+
+const maxKeyCache = 1 << 16
+
+var (
+	keyCache     sync.Map
+	keyCacheSize atomic.Int64
+)
 
 // keyTokens returns the skeletons of a name's content words, in key order.
 func keyTokens(name string) []string {
