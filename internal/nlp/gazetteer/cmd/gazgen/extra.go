@@ -123,12 +123,7 @@ var admin2Generic = []string{" County", " Parish", " Borough", " Census Area", "
 // place already answers to the name, at nearly the same point. A name
 // with a generic word gets the bare name as an alternate.
 func buildAdmin2(places []placefile.Record, admin2Of map[int]string, names map[string]string) []placefile.Record {
-	type acc struct {
-		lats, lons []int32
-		pop        int
-		same       bool
-	}
-	members := make(map[string]*acc)
+	members := make(areaMembers)
 	for _, p := range places {
 		code, ok := admin2Of[p.ID]
 		if !ok {
@@ -138,14 +133,7 @@ func buildAdmin2(places []placefile.Record, admin2Of map[int]string, names map[s
 		if !ok {
 			continue
 		}
-		a := members[code]
-		if a == nil {
-			a = &acc{}
-			members[code] = a
-		}
-		a.lats = append(a.lats, p.Lat)
-		a.lons = append(a.lons, p.Lon)
-		a.pop += p.Population
+		a := members.add(code, p)
 		if strings.EqualFold(p.Name, name) {
 			a.same = true
 		}

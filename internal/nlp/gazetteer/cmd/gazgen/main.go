@@ -428,27 +428,38 @@ func floorDiv(a, b int32) int32 {
 	return q
 }
 
+// areaAcc gathers an area's member places: their points and population,
+// and whether one of them bears the area's own name.
+type areaAcc struct {
+	lats, lons []int32
+	pop        int
+	same       bool
+}
+
+type areaMembers map[string]*areaAcc
+
+func (m areaMembers) add(code string, p placefile.Record) *areaAcc {
+	a := m[code]
+	if a == nil {
+		a = &areaAcc{}
+		m[code] = a
+	}
+	a.lats = append(a.lats, p.Lat)
+	a.lons = append(a.lons, p.Lon)
+	a.pop += p.Population
+	return a
+}
+
 // buildAdmin1 makes one record per admin1 code that has a name and at
 // least one member place.
 func buildAdmin1(places []placefile.Record, names map[string]string) []placefile.Record {
-	type acc struct {
-		lats, lons []int32
-		pop        int
-	}
-	members := make(map[string]*acc)
+	members := make(areaMembers)
 	for _, p := range places {
 		code := p.Country + "." + p.Admin1
 		if _, ok := names[code]; !ok {
 			continue
 		}
-		a := members[code]
-		if a == nil {
-			a = &acc{}
-			members[code] = a
-		}
-		a.lats = append(a.lats, p.Lat)
-		a.lons = append(a.lons, p.Lon)
-		a.pop += p.Population
+		members.add(code, p)
 	}
 	codes := make([]string, 0, len(members))
 	for c := range members {
