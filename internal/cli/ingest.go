@@ -110,6 +110,7 @@ func printSummary(w io.Writer, s pipeline.Summary) {
 		fmt.Fprintln(w, " (sitrep dups lists them)")
 	}
 	printAnalysisSummary(w, s.Analysis)
+	printStorySummary(w, s.Stories)
 	if s.Warned > 0 {
 		fmt.Fprintf(w, "stored with warnings: %d\n", s.Warned)
 		for _, f := range s.Warnings {

@@ -93,6 +93,11 @@ func (a *app) showCmd() *cobra.Command {
 				if analysed {
 					rec.WithAnalysis(an)
 				}
+				of, err := st.StoriesOf(cmd.Context(), []string{art.ID})
+				if err != nil {
+					return fmt.Errorf("show %s: %w", args[0], err)
+				}
+				rec.WithStory(of[art.ID].Story)
 				return enc.Encode(rec)
 			}
 			var shown *model.Analysis
@@ -391,8 +396,8 @@ func dirOf(path string) string {
 	return "."
 }
 
-// analysedExport writes articles with their analyses, reading the analyses
-// a page at a time, and names each mention's entity by its current
+// analysedExport writes articles with their analyses and stories, reading
+// them a page at a time, and names each mention's entity by its current
 // canonical name (an entity may have found a fuller name since the
 // article was analysed).
 type analysedExport struct {
@@ -426,8 +431,13 @@ func (e *analysedExport) flush(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	of, err := e.st.StoriesOf(ctx, ids)
+	if err != nil {
+		return err
+	}
 	for _, a := range e.page {
 		r := export.FromArticle(a)
+		r.WithStory(of[a.ID].Story)
 		if an, ok := ans[a.ID]; ok {
 			for i, m := range an.Entities {
 				if name, err := e.canonical(ctx, m.Entity); err != nil {

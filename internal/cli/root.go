@@ -111,6 +111,7 @@ article with its metadata and raw input in an embedded store.`,
 		a.ingestCmd(), a.lsCmd(), a.showCmd(), a.searchCmd(), a.exportCmd(),
 		a.statsCmd(), a.reprocessCmd(), a.dupsCmd(), a.evalCmd(), a.benchCmd(), a.genCmd(),
 		a.analyzeCmd(), a.entitiesCmd(), a.entityCmd(), a.aliasCmd(),
+		a.storiesCmd(), a.storyCmd(),
 	)
 	return root
 }

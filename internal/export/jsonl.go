@@ -44,6 +44,16 @@ type Record struct {
 	Entities        []model.EntityMention `json:"entities"`
 	Places          []model.PlaceMention  `json:"places"`
 	Dates           []model.DateMention   `json:"dates"`
+	// Story is the ID of the story the article is in (see sitrep story),
+	// null when it is in none.
+	Story *int64 `json:"story"`
+}
+
+// WithStory sets the story an article is in.
+func (r *Record) WithStory(id int64) {
+	if id > 0 {
+		r.Story = &id
+	}
 }
 
 // WithAnalysis adds an article's analysis to its record.

@@ -124,12 +124,17 @@ func (in *Ingester) CatchUpAnalyses(ctx context.Context) (AnalysisSummary, error
 
 // RebuildAnalyses forgets every analysis and entity (the user's alias rules
 // stay) and analyses everything again: after a change of the analyser, or
-// of the alias rules.
+// of the alias rules. The stories, made from the analyses, are rebuilt
+// too.
 func (in *Ingester) RebuildAnalyses(ctx context.Context) (AnalysisSummary, error) {
 	if err := in.st.ResetAnalyses(ctx); err != nil {
 		return AnalysisSummary{}, fmt.Errorf("analysis: %w", err)
 	}
-	return in.CatchUpAnalyses(ctx)
+	sum, err := in.CatchUpAnalyses(ctx)
+	if err == nil {
+		_, err = in.CatchUpStories(ctx)
+	}
+	return sum, err
 }
 
 // analyseSafely runs the analyser on one article. A panic in a stage is a

@@ -19,6 +19,7 @@ import (
 	"github.com/sitrep/sitrep/internal/model"
 	"github.com/sitrep/sitrep/internal/source"
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/stories"
 )
 
 // Options configure an ingest run.
@@ -33,8 +34,11 @@ type Options struct {
 	// are counted regardless.
 	MaxFailures int
 	// Analyze runs the language stages (names, places, dates, entities)
-	// over new articles after they are stored.
+	// over new articles after they are stored, then the stories stage.
 	Analyze bool
+	// Stories are the clustering options; zero means
+	// stories.DefaultOptions.
+	Stories stories.Options
 	// OnFile is called after each input file has been fully read; it drives
 	// progress bars. It may be nil.
 	OnFile func(path string)
@@ -50,6 +54,7 @@ func DefaultOptions() Options {
 		Dedup:       dedup.DefaultOptions(),
 		MaxFailures: 1000,
 		Analyze:     true,
+		Stories:     stories.DefaultOptions(),
 	}
 }
 
@@ -70,7 +75,9 @@ type Summary struct {
 	Copies CopySummary `json:"copies"`
 	// Analysis is what the language stages did, catching up included.
 	Analysis AnalysisSummary `json:"analysis"`
-	Elapsed  time.Duration   `json:"elapsed_ns"`
+	// Stories is what the stories stage did.
+	Stories StorySummary  `json:"stories"`
+	Elapsed time.Duration `json:"elapsed_ns"`
 }
 
 // Ingester runs ingests against one store.
@@ -97,6 +104,9 @@ func New(st store.Store, opt Options) (*Ingester, error) {
 	}
 	if opt.MaxFailures <= 0 {
 		opt.MaxFailures = def.MaxFailures
+	}
+	if opt.Stories == (stories.Options{}) {
+		opt.Stories = def.Stories
 	}
 	if opt.Dedup == (dedup.Options{}) {
 		opt.Dedup = def.Dedup
@@ -184,6 +194,9 @@ func (in *Ingester) Ingest(ctx context.Context, paths []string) (Summary, error)
 		// all the articles stored before it, and a run killed here leaves
 		// articles the next run analyses first.
 		sum.Analysis, err = in.CatchUpAnalyses(ctx)
+		if err == nil {
+			sum.Stories, err = in.CatchUpStories(ctx)
+		}
 	}
 	sum.Elapsed = time.Since(start)
 	return sum, err

@@ -323,8 +323,38 @@ type Store interface {
 	// DeleteAliasRule removes a rule and reports whether it existed.
 	DeleteAliasRule(ctx context.Context, r AliasRule) (bool, error)
 	// ResetAnalyses forgets every analysis, entity and mention (not the
-	// alias rules), so that analysis can start over.
+	// alias rules), and the stories made from them (not the story rules),
+	// so that analysis can start over.
 	ResetAnalyses(ctx context.Context) error
+	// PendingStories lists up to limit IDs of analysed articles that are
+	// in no story yet, ordered by published date (unknown first), then ID;
+	// limit <= 0 means all.
+	PendingStories(ctx context.Context, limit int) ([]string, error)
+	// StoryInputs lists the IDs of every analysed article in the same
+	// order: what clustering takes.
+	StoryInputs(ctx context.Context) ([]string, error)
+	// PutStories writes stories and members in one transaction. A member
+	// naming an unknown article or story fails with ErrNotFound and
+	// nothing is written.
+	PutStories(ctx context.Context, u StoryUpdate) error
+	// StoryList lists stories without members, newest first (by last
+	// date, undated last, then by ID, higher first).
+	StoryList(ctx context.Context, opt StoryListOptions) ([]model.Story, error)
+	// Story returns one story with its members (copy groups included),
+	// ordered by published date, unknown first, then article ID. It fails
+	// with ErrNotFound.
+	Story(ctx context.Context, id int64) (model.Story, error)
+	// StoriesOf returns the memberships of the given articles; an article
+	// in no story is absent from the map.
+	StoriesOf(ctx context.Context, ids []string) (map[string]model.StoryMember, error)
+	// ResetStories forgets every story and member (not the rules), so
+	// that every analysed article is pending again.
+	ResetStories(ctx context.Context) error
+	// StoryRules lists the user's story rules, oldest first.
+	StoryRules(ctx context.Context) ([]StoryRule, error)
+	// PutStoryRule adds a rule; adding it again changes nothing. A
+	// malformed rule fails with ErrInvalid.
+	PutStoryRule(ctx context.Context, r StoryRule) error
 	// Close releases the store; it must not be used afterwards.
 	Close() error
 }

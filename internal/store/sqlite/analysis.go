@@ -462,7 +462,8 @@ func (db *DB) DeleteAliasRule(ctx context.Context, r store.AliasRule) (bool, err
 	return n > 0, nil
 }
 
-// ResetAnalyses forgets every analysis and entity.
+// ResetAnalyses forgets every analysis and entity, and the stories made
+// from them.
 func (db *DB) ResetAnalyses(ctx context.Context) error {
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -470,6 +471,8 @@ func (db *DB) ResetAnalyses(ctx context.Context) error {
 	}
 	defer tx.Rollback()
 	for _, q := range []string{
+		`DELETE FROM story_members`,
+		`DELETE FROM stories`,
 		`DELETE FROM entity_mentions`,
 		`DELETE FROM place_mentions`,
 		`DELETE FROM entity_keys`,

@@ -65,6 +65,9 @@ func Run(t *testing.T, open Opener) {
 		{"ApplyAnalysesInvalid", testApplyAnalysesInvalid},
 		{"ResetAnalyses", testResetAnalyses},
 		{"AliasRules", testAliasRules},
+		{"Stories", testStories},
+		{"StoriesResetWithAnalyses", testStoriesResetWithAnalyses},
+		{"StoryRules", testStoryRules},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
