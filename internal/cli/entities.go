@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -30,34 +31,16 @@ upgrade, or to apply alias rules: see sitrep alias).`,
 		Args: cobra.NoArgs,
 		RunE: a.storeRun(func(cmd *cobra.Command, _ []string, st store.Store) error {
 			ctx := cmd.Context()
-			if update || rebuild {
-				in, err := pipeline.New(st, pipeline.DefaultOptions())
-				if err != nil {
-					return err
-				}
-				run := in.CatchUpAnalyses
-				if rebuild {
-					run = in.RebuildAnalyses
-				}
-				sum, err := run(ctx)
-				if err != nil {
-					return err
-				}
-				printAnalysisSummary(a.stderr, sum)
+			if err := catchUp(ctx, st, update, rebuild, (*pipeline.Ingester).CatchUpAnalyses, (*pipeline.Ingester).RebuildAnalyses,
+				func(s pipeline.AnalysisSummary) { printAnalysisSummary(a.stderr, s) }); err != nil {
+				return err
 			}
 			ents, err := st.Entities(ctx, opt)
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(a.stdout)
-				enc.SetEscapeHTML(false)
-				for _, e := range ents {
-					if err := enc.Encode(e); err != nil {
-						return err
-					}
-				}
-				return nil
+				return writeJSONLines(a.stdout, ents)
 			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tTYPE\tARTICLES\tMENTIONS\tNAME\tALSO")
@@ -77,6 +60,41 @@ upgrade, or to apply alias rules: see sitrep alias).`,
 	f.BoolVar(&update, "update", false, "first analyse the articles not analysed yet")
 	f.BoolVar(&rebuild, "rebuild", false, "first forget all analyses and entities and analyse everything again")
 	return cmd
+}
+
+// catchUp runs a stage's catch-up (update) or rebuild before a listing,
+// and reports what it did.
+func catchUp[S any](ctx context.Context, st store.Store, update, rebuild bool,
+	catch, redo func(*pipeline.Ingester, context.Context) (S, error), report func(S)) error {
+	if !update && !rebuild {
+		return nil
+	}
+	in, err := pipeline.New(st, pipeline.DefaultOptions())
+	if err != nil {
+		return err
+	}
+	run := catch
+	if rebuild {
+		run = redo
+	}
+	sum, err := run(in, ctx)
+	if err != nil {
+		return err
+	}
+	report(sum)
+	return nil
+}
+
+// writeJSONLines writes one JSON object per line, HTML unescaped.
+func writeJSONLines[T any](w io.Writer, xs []T) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, x := range xs {
+		if err := enc.Encode(x); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func printAnalysisSummary(w io.Writer, s pipeline.AnalysisSummary) {

@@ -33,34 +33,16 @@ the user's merge and split rules (see sitrep story) are applied again.`,
 		Args: cobra.NoArgs,
 		RunE: a.storeRun(func(cmd *cobra.Command, _ []string, st store.Store) error {
 			ctx := cmd.Context()
-			if update || rebuild {
-				in, err := pipeline.New(st, pipeline.DefaultOptions())
-				if err != nil {
-					return err
-				}
-				run := in.CatchUpStories
-				if rebuild {
-					run = in.RebuildStories
-				}
-				sum, err := run(ctx)
-				if err != nil {
-					return err
-				}
-				printStorySummary(a.stderr, sum)
+			if err := catchUp(ctx, st, update, rebuild, (*pipeline.Ingester).CatchUpStories, (*pipeline.Ingester).RebuildStories,
+				func(s pipeline.StorySummary) { printStorySummary(a.stderr, s) }); err != nil {
+				return err
 			}
 			list, err := st.StoryList(ctx, opt)
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(a.stdout)
-				enc.SetEscapeHTML(false)
-				for _, s := range list {
-					if err := enc.Encode(s); err != nil {
-						return err
-					}
-				}
-				return nil
+				return writeJSONLines(a.stdout, list)
 			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tSPAN\tARTICLES\tSOURCES\tLABEL")
