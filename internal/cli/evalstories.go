@@ -100,7 +100,7 @@ func storyDocs(set *eval.StorySet) []stories.Doc {
 					published = sd.Published
 				}
 				res := analyze.Text(body, analyze.Options{Published: published, Language: "en"})
-				docs[i] = stories.Doc{ID: sd.ID, Published: published, Title: title, Text: body, Analysis: res.Analysis, CopyGroup: sd.CopyGroup}
+				docs[i] = stories.Doc{ID: sd.ID, Published: published, Title: title, Text: body, Analysis: res.Analysis, CopyGroup: sd.CopyGroup, Year: sd.Year}
 			}
 		}()
 	}

@@ -27,6 +27,9 @@ type StoryDoc struct {
 	// Published is the publication date the reference gives, zero when it
 	// gives none (the shared layout never does: the text may print it).
 	Published time.Time
+	// Year is the publication year where the reference knows only that
+	// ("published_year").
+	Year int
 	// CopyGroup names the reference's group of copies, "" when alone.
 	CopyGroup string
 	Story     string
@@ -69,6 +72,7 @@ func LoadStorySet(dir string) (*StorySet, error) {
 		Documents map[string]struct {
 			Published        string `json:"published"`
 			PublishedViaCopy string `json:"published_via_copy"`
+			PublishedYear    int    `json:"published_year"`
 		} `json:"documents"`
 		DuplicateGroups []struct {
 			Members []string `json:"members"`
@@ -113,6 +117,7 @@ func LoadStorySet(dir string) (*StorySet, error) {
 		}
 		d := StoryDoc{ID: m, Text: string(body), Story: story[m], Topic: story[m], CopyGroup: copyGroup[m]}
 		meta := g.Documents[m]
+		d.Year = meta.PublishedYear
 		for _, s := range []string{meta.Published, meta.PublishedViaCopy} {
 			if t, err := time.Parse("2006-01-02", s); err == nil {
 				d.Published = t

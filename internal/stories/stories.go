@@ -44,6 +44,10 @@ type Doc struct {
 	// CopyGroup is "" when none; members of one copy group always share
 	// a story.
 	CopyGroup string
+	// Year is the publication year when only the year is known (from a
+	// copyright notice); 0 otherwise. It keeps an undated report of one
+	// year out of a story of another, where nothing else can.
+	Year int
 }
 
 // Options are the weights and thresholds of the similarity.
@@ -192,6 +196,7 @@ type story struct {
 	titles             []string
 	text, ents, places centroid
 	first, last        time.Time
+	years              map[int]bool // years of members known only to the year
 	indexed            map[int32]bool
 	entCount           map[string]int
 	placeCount         map[string]int
@@ -234,6 +239,7 @@ type features struct {
 	placeInfo          map[string]model.PlaceMention
 	entNames           map[string]bool
 	lo, hi             time.Time
+	year               int // known year of an article with no date
 }
 
 func (c *Clusterer) extract(d Doc) features {
@@ -281,6 +287,9 @@ func (c *Clusterer) extract(d Doc) features {
 		}
 	}
 	f.lo, f.hi = docTime(d, c.opt.EventWindowDays)
+	if f.lo.IsZero() {
+		f.year = d.Year
+	}
 	return f
 }
 
@@ -442,6 +451,10 @@ func (c *Clusterer) score(s *story, v docVecs, f features) Score {
 
 func (c *Clusterer) timeFactor(s *story, f features) float64 {
 	if s.first.IsZero() || f.lo.IsZero() {
+		// Years alone still tell two events apart when they differ.
+		if yearsApart(s, f) {
+			return c.opt.TimeFloor
+		}
 		return c.opt.UnknownTime
 	}
 	var d time.Duration
@@ -457,6 +470,38 @@ func (c *Clusterer) timeFactor(s *story, f features) float64 {
 	}
 	x := math.Exp(-(days - c.opt.GraceDays) / math.Max(c.opt.TauDays, 1e-9))
 	return math.Max(x, c.opt.TimeFloor)
+}
+
+// yearsApart reports an article and a story that share no year, where at
+// least one side is known only to the year.
+func yearsApart(s *story, f features) bool {
+	known := map[int]bool{}
+	for y := range s.years {
+		known[y] = true
+	}
+	if !s.first.IsZero() {
+		for y := s.first.Year(); y <= s.last.Year(); y++ {
+			known[y] = true
+		}
+	}
+	var mine []int
+	switch {
+	case !f.lo.IsZero():
+		for y := f.lo.Year(); y <= f.hi.Year(); y++ {
+			mine = append(mine, y)
+		}
+	case f.year != 0:
+		mine = []int{f.year}
+	}
+	if len(known) == 0 || len(mine) == 0 || len(s.years) == 0 && f.year == 0 {
+		return false
+	}
+	for _, y := range mine {
+		if known[y] {
+			return false
+		}
+	}
+	return true
 }
 
 // Add assigns one article to a story, creating one when no existing story
@@ -518,6 +563,12 @@ func (c *Clusterer) Add(d Doc) Assignment {
 	s.titles = append(s.titles, d.Title)
 	if d.CopyGroup != "" && !isCopy {
 		c.copies[d.CopyGroup] = s.id
+	}
+	if f.year != 0 {
+		if s.years == nil {
+			s.years = map[int]bool{}
+		}
+		s.years[f.year] = true
 	}
 	if !f.lo.IsZero() {
 		if s.first.IsZero() || f.lo.Before(s.first) {
@@ -620,7 +671,9 @@ func topCounts(m map[string]int, k int) []Count {
 
 // Cluster assigns docs in order of (Published, ID), unknown dates first,
 // and returns the assignments in that order. The same input gives the
-// same output.
+// same output. (Undated articles last was tried: the seeds then come out
+// right, but on ECB+ undated reports of one event join a similar, dated
+// event's story, and sub-topic F1 falls from 0.865 to 0.836.)
 func Cluster(docs []Doc, opt Options) []Assignment {
 	ds := append([]Doc(nil), docs...)
 	sort.SliceStable(ds, func(i, j int) bool {

@@ -274,3 +274,25 @@ func TestWords(t *testing.T) {
 		t.Errorf("words = %v, want %v", got, want)
 	}
 }
+
+// TestYearOnly: the first raid's report carries no date, only the year of
+// its page's copyright notice. Without the year nothing keeps it out of
+// the second raid's story; with it, it stays apart.
+func TestYearOnly(t *testing.T) {
+	docs := raidDocs()
+	undated := docs[0]
+	undated.Published = time.Time{}
+	undated.Analysis.Dates = nil
+	for _, tt := range []struct {
+		year  int
+		apart bool
+	}{{0, false}, {2023, true}, {2024, false}} {
+		d := undated
+		d.Year = tt.year
+		got := storiesOf(Cluster([]Doc{d, docs[2], docs[3]}, DefaultOptions()))
+		apart := len(got) == 2
+		if apart != tt.apart {
+			t.Errorf("year %d: stories %v, want the undated report apart = %v", tt.year, got, tt.apart)
+		}
+	}
+}
