@@ -13,23 +13,26 @@ import (
 
 // Record is one exported article. Unknown values are null, never "".
 type Record struct {
-	ID             string                      `json:"id"`
-	Source         string                      `json:"source"`
-	URL            *string                     `json:"url"`
-	Title          *string                     `json:"title"`
-	Outlet         *string                     `json:"outlet"`
-	CreditedSource *string                     `json:"credited_source"`
-	Author         *string                     `json:"author"`
-	Published      *string                     `json:"published"`
-	PublishedFrom  *string                     `json:"published_from"`
-	Language       *string                     `json:"language"`
-	Text           string                      `json:"text"`
-	Format         string                      `json:"format"`
-	Container      string                      `json:"container"`
-	ContentHash    string                      `json:"content_hash"`
-	Provenance     map[string]model.Provenance `json:"provenance"`
-	Extra          map[string]any              `json:"extra,omitempty"`
-	Warnings       []string                    `json:"warnings,omitempty"`
+	ID             string  `json:"id"`
+	Source         string  `json:"source"`
+	URL            *string `json:"url"`
+	Title          *string `json:"title"`
+	Outlet         *string `json:"outlet"`
+	CreditedSource *string `json:"credited_source"`
+	Author         *string `json:"author"`
+	Published      *string `json:"published"`
+	PublishedFrom  *string `json:"published_from"`
+	// PublishedYear is the year of publication, also when only the year is
+	// known (a copyright notice); null when unknown.
+	PublishedYear *int                        `json:"published_year"`
+	Language      *string                     `json:"language"`
+	Text          string                      `json:"text"`
+	Format        string                      `json:"format"`
+	Container     string                      `json:"container"`
+	ContentHash   string                      `json:"content_hash"`
+	Provenance    map[string]model.Provenance `json:"provenance"`
+	Extra         map[string]any              `json:"extra,omitempty"`
+	Warnings      []string                    `json:"warnings,omitempty"`
 	// DupGroup is the copy group (null when the article has no known
 	// copies), DuplicateOf the group's original (null for the original and
 	// for articles in no group), CopyEvidence why it is taken for a copy.
@@ -104,6 +107,9 @@ func FromArticle(a model.Article) Record {
 	}
 	if a.Published != "" {
 		r.PublishedFrom = orNull(a.Provenance[model.FieldPublished].From)
+	}
+	if y := a.PublishedYear(); y != 0 {
+		r.PublishedYear = &y
 	}
 	if r.Provenance == nil {
 		r.Provenance = map[string]model.Provenance{}

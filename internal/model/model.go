@@ -116,7 +116,30 @@ const (
 	FieldLanguage       = "language"
 	FieldText           = "text"
 	FieldURL            = "url"
+	// FieldPublishedYear keys the provenance of a publication year known
+	// without its day (a copyright notice); its Evidence is the year.
+	FieldPublishedYear = "published_year"
 )
+
+// PublishedYear returns the year the article was published: Published's,
+// else the year a copyright notice gives; 0 when unknown.
+func (a *Article) PublishedYear() int {
+	s := a.Published
+	if s == "" {
+		s = a.Provenance[FieldPublishedYear].Evidence
+	}
+	if len(s) < 4 {
+		return 0
+	}
+	y := 0
+	for _, r := range s[:4] {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		y = y*10 + int(r-'0')
+	}
+	return y
+}
 
 // SetField records a metadata value with its provenance. Empty values are
 // ignored so callers can chain fallbacks without checks.

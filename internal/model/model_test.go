@@ -38,3 +38,18 @@ func TestFieldMirrorsSetField(t *testing.T) {
 		t.Error("unknown field must read as empty")
 	}
 }
+
+func TestPublishedYear(t *testing.T) {
+	a := Article{}
+	if y := a.PublishedYear(); y != 0 {
+		t.Errorf("unknown: %d", y)
+	}
+	a.Provenance = map[string]Provenance{FieldPublishedYear: {From: "text:copyright", Evidence: "2023"}}
+	if y := a.PublishedYear(); y != 2023 {
+		t.Errorf("copyright year: %d", y)
+	}
+	a.Published = "2024-03-15"
+	if y := a.PublishedYear(); y != 2024 {
+		t.Errorf("the date wins: %d", y)
+	}
+}

@@ -118,6 +118,8 @@ func (in *Ingester) clusterStories(ctx context.Context) (StorySummary, error) {
 			d := stories.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Analysis: ans[a.ID], CopyGroup: a.DupGroup}
 			if t, err := time.Parse(time.DateOnly, a.Published); err == nil {
 				d.Published = t
+			} else {
+				d.Year = a.PublishedYear()
 			}
 			arts = append(arts, storyArticle{id: a.ID, title: a.Title, published: a.Published,
 				origin: dedup.OriginKey(origins[a.DupGroup], a.CreditedSource, a.Outlet, a.URL, a.ID),

@@ -2,7 +2,10 @@ package plaintext
 
 import (
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -680,6 +683,26 @@ func copyrightName(t string) (string, int) {
 	return name, strings.Index(t, parts[0])
 }
 
+// copyrightYear returns the one year of a copyright notice and its byte
+// offset, or "" when the notice gives none or a range.
+func copyrightYear(t string) (string, int) {
+	m := copyrightYearRe.FindStringSubmatchIndex(t)
+	if m == nil {
+		return "", 0
+	}
+	rest := strings.TrimLeft(t[m[3]:], " ")
+	if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, ",") {
+		return "", 0
+	}
+	y := t[m[2]:m[3]]
+	if y < "1990" || y > strconv.Itoa(time.Now().Year()+1) {
+		return "", 0
+	}
+	return y, m[2]
+}
+
+var copyrightYearRe = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?((?:19|20)\d\d)\b`)
+
 // legalSuffix reports company-form suffixes that are not part of an
 // outlet's name as readers know it.
 func legalSuffix(w string) bool {
@@ -841,6 +864,18 @@ func (d *doc) fillMeta(a *model.Article) {
 	if a.Published == "" && d.dateLine >= 0 {
 		s := d.lines[d.dateLine].start + d.date.Span.Start
 		a.SetField(model.FieldPublished, d.date.Value, model.Provenance{From: "text:date", Evidence: d.date.Text, Span: &model.Span{Start: s, End: s + d.date.Span.End - d.date.Span.Start}})
+	}
+	if a.Published == "" && d.outletLine >= 0 {
+		// A page whose own date is gone still says its year in a
+		// copyright notice of one year ("Copyright 2023 Name"); a range
+		// ("2015-2024") is the site's, not the article's.
+		l := d.lines[d.outletLine].text
+		if y, at := copyrightYear(l); y != "" {
+			if a.Provenance == nil {
+				a.Provenance = map[string]model.Provenance{}
+			}
+			a.Provenance[model.FieldPublishedYear] = model.Provenance{From: "text:copyright", Evidence: y, Span: d.spanOf(d.outletLine, at, at+4)}
+		}
 	}
 	if a.Outlet == "" {
 		if i := d.siteNameLine(hostName(a.URL)); i >= 0 {
