@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/dedup"
@@ -85,6 +86,11 @@ func (in *Ingester) clusterStories(ctx context.Context) (StorySummary, error) {
 	}
 	c := stories.New(in.opt.Stories)
 	arts := make([]storyArticle, 0, len(ids))
+	type yearDoc struct {
+		a storyArticle
+		d stories.Doc
+	}
+	var yearOnly []yearDoc
 	origins := map[string]string{} // copy group -> its origin
 	for lo := 0; lo < len(ids); lo += storyChunk {
 		if err := ctx.Err(); err != nil {
@@ -121,10 +127,22 @@ func (in *Ingester) clusterStories(ctx context.Context) (StorySummary, error) {
 			} else {
 				d.Year = a.PublishedYear()
 			}
-			arts = append(arts, storyArticle{id: a.ID, title: a.Title, published: a.Published,
-				origin: dedup.OriginKey(origins[a.DupGroup], a.CreditedSource, a.Outlet, a.URL, a.ID),
-				as:     c.Add(d)})
+			sa := storyArticle{id: a.ID, title: a.Title, published: a.Published,
+				origin: dedup.OriginKey(origins[a.DupGroup], a.CreditedSource, a.Outlet, a.URL, a.ID)}
+			if d.Published.IsZero() && d.Year != 0 {
+				// Known only to its year: clustered after the dated
+				// articles, in the order stories.Less gives.
+				yearOnly = append(yearOnly, yearDoc{sa, d})
+				continue
+			}
+			sa.as = c.Add(d)
+			arts = append(arts, sa)
 		}
+	}
+	sort.SliceStable(yearOnly, func(i, j int) bool { return stories.Less(yearOnly[i].d, yearOnly[j].d) })
+	for _, y := range yearOnly {
+		y.a.as = c.Add(y.d)
+		arts = append(arts, y.a)
 	}
 	u, applied := storyUpdate(arts, c.Stories(), rules, time.Now())
 	if err := in.st.PutStories(ctx, u); err != nil {

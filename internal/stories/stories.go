@@ -669,19 +669,41 @@ func topCounts(m map[string]int, k int) []Count {
 	return out
 }
 
-// Cluster assigns docs in order of (Published, ID), unknown dates first,
-// and returns the assignments in that order. The same input gives the
-// same output. (Undated articles last was tried: the seeds then come out
-// right, but on ECB+ undated reports of one event join a similar, dated
-// event's story, and sub-topic F1 falls from 0.865 to 0.836.)
+// Less is the order a batch of articles is clustered in: articles with
+// neither a date nor a year first, then dated ones by date, then those
+// known only to their year, by year; ties by ID. Undated articles first
+// keeps undated reports of one event together before dated reports of a
+// similar event arrive (clustering them last costs ECB+ 0.865 → 0.836);
+// year-only articles last meet stories whose dates their year can rule
+// out, where first they would found a story with no dates to compare.
+func Less(a, b Doc) bool {
+	ga, gb := orderGroup(a), orderGroup(b)
+	switch {
+	case ga != gb:
+		return ga < gb
+	case ga == 1 && !a.Published.Equal(b.Published):
+		return a.Published.Before(b.Published)
+	case ga == 2 && a.Year != b.Year:
+		return a.Year < b.Year
+	}
+	return a.ID < b.ID
+}
+
+func orderGroup(d Doc) int {
+	switch {
+	case !d.Published.IsZero():
+		return 1
+	case d.Year != 0:
+		return 2
+	}
+	return 0
+}
+
+// Cluster assigns docs in the order Less gives and returns the
+// assignments in that order. The same input gives the same output.
 func Cluster(docs []Doc, opt Options) []Assignment {
 	ds := append([]Doc(nil), docs...)
-	sort.SliceStable(ds, func(i, j int) bool {
-		if !ds[i].Published.Equal(ds[j].Published) {
-			return ds[i].Published.Before(ds[j].Published)
-		}
-		return ds[i].ID < ds[j].ID
-	})
+	sort.SliceStable(ds, func(i, j int) bool { return Less(ds[i], ds[j]) })
 	c := New(opt)
 	out := make([]Assignment, len(ds))
 	for i, d := range ds {

@@ -296,3 +296,25 @@ func TestYearOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestOrderOfUndated: an undated report of the second raid and a report of
+// the first known only to its year. The year-only report is clustered
+// after the dated ones, so its year can rule their story out, while the
+// undated report, clustered first, is joined by the dated reports of its
+// raid.
+func TestOrderOfUndated(t *testing.T) {
+	docs := raidDocs()
+	first := docs[0]
+	first.Published, first.Analysis.Dates, first.Year = time.Time{}, nil, 2023
+	second := docs[2]
+	second.ID = "raid2-undated"
+	second.Published, second.Analysis.Dates = time.Time{}, nil
+	got := storiesOf(Cluster([]Doc{first, second, docs[2], docs[3]}, DefaultOptions()))
+	want := [][]string{{"raid1-a"}, {"raid2-a", "raid2-b", "raid2-undated"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("stories %v, want %v", got, want)
+	}
+	if !Less(second, docs[2]) || !Less(docs[3], first) || Less(first, second) {
+		t.Error("Less: want undated, then dated, then year-only")
+	}
+}
