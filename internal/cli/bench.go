@@ -22,7 +22,7 @@ func (a *app) benchCmd() *cobra.Command {
 		Use:   "bench",
 		Short: "Measure throughput and memory of a stage",
 	}
-	cmd.AddCommand(a.benchIngestCmd(), a.benchDedupCmd(), a.benchAnalyzeCmd())
+	cmd.AddCommand(a.benchIngestCmd(), a.benchDedupCmd(), a.benchAnalyzeCmd(), a.benchStoriesCmd())
 	return cmd
 }
 
