@@ -68,6 +68,11 @@ type Options struct {
 	// EventWindowDays is how far before publication an event date may lie
 	// and still date the article; earlier dates are background.
 	EventWindowDays float64
+	// MaxSpanDays bounds how long a story may run: an article that would
+	// stretch it further is weighed down as if it were that much later,
+	// so that a run of similar reports cannot chain one story on for
+	// months (0 means no bound).
+	MaxSpanDays float64
 	// IndexTerms is how many of an article's heaviest terms are looked up
 	// and indexed; MaxPostings bounds the stories a term's posting list
 	// yields (the most recent ones); MaxCandidates bounds the stories
@@ -96,6 +101,7 @@ func DefaultOptions() Options {
 		TimeFloor:       0.02,
 		UnknownTime:     0.9,
 		EventWindowDays: 10,
+		MaxSpanDays:     60,
 		IndexTerms:      40,
 		MaxPostings:     400,
 		MaxCandidates:   50,
@@ -465,6 +471,18 @@ func (c *Clusterer) timeFactor(s *story, f features) float64 {
 		d = f.lo.Sub(s.last)
 	}
 	days := d.Hours() / 24
+	if c.opt.MaxSpanDays > 0 {
+		first, last := s.first, s.last
+		if f.lo.Before(first) {
+			first = f.lo
+		}
+		if f.hi.After(last) {
+			last = f.hi
+		}
+		if over := last.Sub(first).Hours()/24 - c.opt.MaxSpanDays; over > 0 {
+			days = math.Max(days, c.opt.GraceDays+over)
+		}
+	}
 	if days <= c.opt.GraceDays {
 		return 1
 	}
