@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"fmt"
 	"math/rand"
 	"reflect"
 	"sort"
@@ -316,5 +317,31 @@ func TestOrderOfUndated(t *testing.T) {
 	}
 	if !Less(second, docs[2]) || !Less(docs[3], first) || Less(first, second) {
 		t.Error("Less: want undated, then dated, then year-only")
+	}
+}
+
+// TestMaxSpan: reports of one shelling every four days for 120 days. Each
+// is within days of the story's last report, so without a bound on the
+// story's span time never weighs against them; with it, a report that
+// stretches the story past MaxSpanDays is weighed as that much later.
+func TestMaxSpan(t *testing.T) {
+	var docs []Doc
+	start := day("2024-01-01")
+	for i := 0; i < 30; i++ {
+		docs = append(docs, doc(fmt.Sprintf("r%02d", i), start.AddDate(0, 0, 4*i).Format(time.DateOnly),
+			"Shelling hits Korvik", "Shelling hit Korvik overnight, the governor said, and residents sheltered in basements.",
+			[]string{"PER:Arvo Lind"}, []place{korvik}))
+	}
+	last := func(opt Options) Score {
+		as := Cluster(docs, opt)
+		return as[len(as)-1].Score
+	}
+	unbounded := DefaultOptions()
+	unbounded.MaxSpanDays = 0
+	if s := last(unbounded); s.Time < 0.95 {
+		t.Errorf("without a bound, the last report's time factor = %v, want about 1", s.Time)
+	}
+	if s := last(DefaultOptions()); s.Time >= 0.7 {
+		t.Errorf("with MaxSpanDays %v, the report on day 116 has time factor %v, want it weighed down", DefaultOptions().MaxSpanDays, s.Time)
 	}
 }
