@@ -172,7 +172,7 @@ func (a *app) entityCmd() *cobra.Command {
 					}
 					fmt.Fprintln(a.stdout, "  articles:")
 					for _, art := range arts {
-						fmt.Fprintf(a.stdout, "    %s  %-10s  %s\n", art.ID, orDash(art.Published), cell(orDash(art.Title), 90))
+						fmt.Fprintf(a.stdout, "    %s  %-10s  %s\n", art.ID, dash(art.Published), cell(dash(art.Title), 90))
 					}
 				}
 			}
@@ -185,13 +185,6 @@ func (a *app) entityCmd() *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().IntVar(&limit, "articles", 20, "list at most this many articles (0: all)")
 	return cmd
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }
 
 func (a *app) aliasCmd() *cobra.Command {
@@ -263,7 +256,7 @@ run sitrep entities --rebuild to apply them to stored articles.
 				if action == store.RuleAlias {
 					action = "add"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", action, orDash(r.Type), cell(r.Name, 60), cell(r.Target, 60), r.Created.Format("2006-01-02"))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", action, dash(r.Type), cell(r.Name, 60), cell(r.Target, 60), r.Created.Format("2006-01-02"))
 			}
 			return tw.Flush()
 		}),
