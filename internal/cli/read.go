@@ -435,14 +435,15 @@ func (e *analysedExport) flush(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := e.learnNames(ctx, ans); err != nil {
+		return err
+	}
 	for _, a := range e.page {
 		r := export.FromArticle(a)
 		r.WithStory(of[a.ID].Story)
 		if an, ok := ans[a.ID]; ok {
 			for i, m := range an.Entities {
-				if name, err := e.canonical(ctx, m.Entity); err != nil {
-					return err
-				} else if name != "" {
+				if name := e.names[m.Entity]; name != "" {
 					an.Entities[i].Canonical = name
 				}
 			}
@@ -456,23 +457,29 @@ func (e *analysedExport) flush(ctx context.Context) error {
 	return nil
 }
 
-func (e *analysedExport) canonical(ctx context.Context, id string) (string, error) {
-	if id == "" {
-		return "", nil
-	}
-	if name, ok := e.names[id]; ok {
-		return name, nil
-	}
-	ents, err := e.st.FindEntities(ctx, id)
-	if err != nil {
-		return "", err
-	}
-	name := ""
-	for _, x := range ents {
-		if x.ID == id {
-			name = x.Canonical
+// learnNames reads, in one call per page, the current names of the
+// entities the page mentions that no earlier page did.
+func (e *analysedExport) learnNames(ctx context.Context, ans map[string]model.Analysis) error {
+	var missing []string
+	seen := map[string]bool{}
+	for _, an := range ans {
+		for _, m := range an.Entities {
+			if _, ok := e.names[m.Entity]; !ok && m.Entity != "" && !seen[m.Entity] {
+				seen[m.Entity] = true
+				missing = append(missing, m.Entity)
+			}
 		}
 	}
-	e.names[id] = name
-	return name, nil
+	if len(missing) == 0 {
+		return nil
+	}
+	sort.Strings(missing)
+	recs, err := e.st.EntityRecords(ctx, missing)
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		e.names[r.ID] = r.Canonical
+	}
+	return nil
 }
